@@ -1,0 +1,17 @@
+namespace TypedMail;
+
+/// <summary>The SASL mechanism used to authenticate (4D's <c>SMTP_Auth</c> mode).</summary>
+public enum AuthMode
+{
+    /// <summary>4D mode 0: the most secure mechanism the server offers, ranked CRAM-MD5, then LOGIN, then PLAIN.</summary>
+    Default = 0,
+
+    /// <summary>4D mode 1: AUTH PLAIN.</summary>
+    Plain = 1,
+
+    /// <summary>4D mode 2: AUTH LOGIN (the only one Exchange accepts for STARTTLS submission).</summary>
+    Login = 2,
+
+    /// <summary>4D mode 3: AUTH CRAM-MD5.</summary>
+    CramMd5 = 3,
+}
