@@ -223,11 +223,11 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The members the generator gives a builder method: declared, non-private instance fields and properties.</summary>
+    /// <summary>The members the generator gives a builder method: declared, non-private, settable instance fields and properties.</summary>
     internal static List<ISymbol> MessageMembers(INamedTypeSymbol type) =>
         type.GetMembers()
             .Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m.DeclaredAccessibility != Accessibility.Private
-                        && (m is IPropertySymbol { IsIndexer: false } || m is IFieldSymbol { IsConst: false }))
+                        && (m is IPropertySymbol { IsIndexer: false, SetMethod: not null } || m is IFieldSymbol { IsConst: false, IsReadOnly: false }))
             .ToList();
 
     private static bool HasMember(INamedTypeSymbol type, string name)
