@@ -21,30 +21,37 @@ public sealed class AddPartialCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.NotPartial);
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() =>
+        FixAllProvider.Create(async (_, document, diagnostics) => await ApplyAsync(document, diagnostics, default).ConfigureAwait(false));
 
     /// <inheritdoc />
     public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            context.RegisterCodeFix(CodeAction.Create(Title, ct => ApplyAsync(context.Document, diagnostic, ct), nameof(AddPartialCodeFix)), diagnostic);
+            context.RegisterCodeFix(CodeAction.Create(Title, ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct), nameof(AddPartialCodeFix)), diagnostic);
         }
 
         return Task.CompletedTask;
     }
 
-    private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    // One pass over every diagnostic of the document: the edits of nested types overlap, so they are made together.
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var declaration = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
-        if (root is null || declaration is null)
+        if (root is null)
         {
             return document;
         }
 
-        var targets = declaration.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword));
-        return document.WithSyntaxRoot(root.ReplaceNodes(targets, (_, rewritten) => AddPartial(rewritten)));
+        var targets = diagnostics
+            .Select(d => root.FindToken(d.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault())
+            .Where(d => d is not null)
+            .SelectMany(d => d!.AncestorsAndSelf().OfType<TypeDeclarationSyntax>())
+            .Where(t => !t.Modifiers.Any(SyntaxKind.PartialKeyword))
+            .Distinct()
+            .ToList();
+        return targets.Count == 0 ? document : document.WithSyntaxRoot(root.ReplaceNodes(targets, (_, rewritten) => AddPartial(rewritten)));
     }
 
     private static TypeDeclarationSyntax AddPartial(TypeDeclarationSyntax type)

@@ -29,7 +29,7 @@ public sealed class NearestMemberCodeFix : CodeFixProvider
             if (diagnostic.Location.IsInSource && diagnostic.Properties.TryGetValue(MailMessageAnalyzer.NearestMemberKey, out var nearest) && nearest is not null)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Use '{nearest}'", ct => RenameAsync(context.Document, diagnostic.Location.SourceSpan, nearest, ct), nameof(NearestMemberCodeFix) + nearest),
+                    CodeAction.Create($"Use '{nearest}'", ct => RenameAsync(context.Document, diagnostic.Location.SourceSpan, nearest, ct), nameof(NearestMemberCodeFix)),
                     diagnostic);
             }
         }

@@ -185,6 +185,11 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
                 }
 
                 var nearest = NearestName.Find(segment.Text, candidates);
+                if (nearest is not null)
+                {
+                    used.Add(nearest);   // a misspelled use is still a use: TM0007 alone tells about it
+                }
+
                 var properties = nearest is not null && template.IsPrecise
                     ? ImmutableDictionary<string, string?>.Empty.Add(NearestMemberKey, nearest)
                     : ImmutableDictionary<string, string?>.Empty;
