@@ -22,7 +22,9 @@ internal static class RuleVerdicts
         foreach (var violation in violations)
         {
             var site = locate(violation);
-            var additional = site.Replaceable is { } replaceable ? new[] { replaceable } : null;
+            // Only the rules with a code fix carry the expression to replace.
+            var fixable = violation.Id is DiagnosticIds.StartTlsOnPort25 or DiagnosticIds.CredentialsWithUpgradable;
+            var additional = fixable && site.Replaceable is { } replaceable ? new[] { replaceable } : null;
             report(Diagnostic.Create(Descriptors.ForRule(violation.Id), site.Location, additional, violation.Message));
         }
     }
