@@ -36,6 +36,7 @@ public sealed class MailboxServer : IAsyncDisposable
     private readonly SmtpServer.SmtpServer _engine;
     private readonly LoopbackListenerFactory _listener = new();
     private readonly object _stateGate = new();
+    private readonly bool _offersAuthentication;
     private Task? _running;
     private Task? _stopping;
 
@@ -71,13 +72,10 @@ public sealed class MailboxServer : IAsyncDisposable
         services.Add(_listener);
         services.Add(new InboxStore(_inbox));
         services.Add(new RecipientFilter(new HashSet<string>(options.RejectedRecipients, StringComparer.OrdinalIgnoreCase)));
-        if (options.Users.Count > 0)
-        {
-            // Registered only with users: SmtpServer offers AUTH whenever an authenticator exists.
-            services.Add(new UserDirectory(new Dictionary<string, string>(options.Users, StringComparer.Ordinal)));
-        }
+        _offersAuthentication = options.Users.Count > 0;
+        services.Add(new UserDirectory(new Dictionary<string, string>(options.Users, StringComparer.Ordinal)));
 
-        _engine = new SmtpServer.SmtpServer(builder.Build(), services);
+        _engine = new SmtpServer.SmtpServer(builder.Build(), new EngineServices(services, _offersAuthentication));
         _engine.SessionCreated += OnSessionCreated;
         _engine.SessionCompleted += OnSessionEnded;
         _engine.SessionFaulted += OnSessionEnded;
@@ -189,9 +187,9 @@ public sealed class MailboxServer : IAsyncDisposable
             {
                 await _running.WaitAsync(StopTimeout).ConfigureAwait(false);
             }
-            catch (OperationCanceledException)
+            catch (Exception exception) when (exception is not TimeoutException)
             {
-                // The engine reports its own cancellation: that is the stop we asked for.
+                // Cancellation is the stop we asked for; a failed start was already reported by StartAsync.
             }
         }
 
@@ -207,6 +205,11 @@ public sealed class MailboxServer : IAsyncDisposable
         {
             var mechanism = command.Command is AuthCommand auth ? auth.Method.ToString().ToUpperInvariant() : null;
             session.RecordCommand(command.Command.Name, e.Context.Pipe?.IsSecure ?? false, mechanism);
+            if (mechanism is not null && !_offersAuthentication)
+            {
+                // Without users SmtpServer would fall back to its accept-anybody authenticator.
+                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.CommandNotImplemented, "5.5.1 AUTH is not offered"));
+            }
         };
     }
 
