@@ -1,7 +1,5 @@
 using System;
-using System.IO;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading.Tasks;
 using MailKit;
@@ -121,26 +119,15 @@ public sealed class MailboxAuthenticationTests
     public async Task WithoutUsers_AnUnofferedAuthIsRefused()
     {
         await using var mailbox = await MailboxServer.StartAsync();
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, mailbox.Port);
-        using var stream = tcp.GetStream();
-        stream.ReadTimeout = 10_000;
-        using var reader = new StreamReader(stream, Encoding.ASCII);
-        using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        using var smtp = await SmtpConversation.OpenAsync(mailbox.Port);
+        Assert.Equal(220, (await smtp.ReadReplyAsync()).Code);
 
-        Assert.StartsWith("220", await reader.ReadLineAsync());
-        await writer.WriteLineAsync("EHLO client.test");
-        string? line;
-        do
-        {
-            line = await reader.ReadLineAsync();
-            Assert.NotNull(line);
-            Assert.DoesNotContain("AUTH", line);
-        }
-        while (line.StartsWith("250-", StringComparison.Ordinal));
+        var ehlo = await smtp.SayAsync("EHLO client.test");
+        var auth = await smtp.SayAsync("AUTH PLAIN " + Convert.ToBase64String(Encoding.ASCII.GetBytes("\0alice\0secret")));
 
-        await writer.WriteLineAsync("AUTH PLAIN " + Convert.ToBase64String(Encoding.ASCII.GetBytes("\0alice\0secret")));
-        Assert.StartsWith("502", await reader.ReadLineAsync());
+        Assert.Equal(250, ehlo.Code);
+        Assert.DoesNotContain(ehlo.Lines, line => line.StartsWith("AUTH", StringComparison.Ordinal));
+        Assert.Equal(502, auth.Code);
         Assert.Null(Assert.Single(mailbox.Sessions).AuthenticatedUser);
     }
 

@@ -175,4 +175,35 @@ public sealed class MailboxDeliveryTests
         Assert.Equal("New", (await mailbox.WaitForMessageAsync(Patience)).Message.Subject);
         Assert.Single(mailbox.Messages);
     }
+
+    [Fact]
+    public async Task NullReversePath_IsKeptAsAnEmptyMailFrom()
+    {
+        await using var mailbox = await MailboxServer.StartAsync();
+        using var smtp = await SmtpConversation.OpenAsync(mailbox.Port);
+        Assert.Equal(220, (await smtp.ReadReplyAsync()).Code);
+
+        Assert.Equal(250, (await smtp.SayAsync("EHLO client.test")).Code);
+        Assert.Equal(250, (await smtp.SayAsync("MAIL FROM:<>")).Code);
+        Assert.Equal(250, (await smtp.SayAsync("RCPT TO:<bigguy@wkrp.com>")).Code);
+        Assert.Equal(354, (await smtp.SayAsync("DATA")).Code);
+        Assert.Equal(250, (await smtp.SayAsync("Subject: Bounce\r\n\r\nNo sender.\r\n.")).Code);
+
+        var received = await mailbox.WaitForMessageAsync(Patience);
+        Assert.Equal(string.Empty, received.MailFrom);
+        Assert.Equal("Bounce", received.Message.Subject);
+        Assert.Equal("Subject: Bounce\r\n\r\nNo sender.\r\n", Encoding.ASCII.GetString(received.RawMime));
+    }
+
+    [Fact]
+    public async Task MaxMessageSize_IsAdvertised()
+    {
+        await using var mailbox = await MailboxServer.StartAsync(new MailboxOptions { MaxMessageSize = 4096 });
+        using var client = MailboxClient.For(mailbox);
+
+        await client.ConnectAsync(SecureSocketOptions.None);
+
+        Assert.True(client.Capabilities.HasFlag(MailKit.Net.Smtp.SmtpCapabilities.Size));
+        Assert.Equal(4096u, client.MaxSize);
+    }
 }
