@@ -32,12 +32,6 @@ public static class AddressSyntax
         var open = IndexOutsideQuotes(s, '<');
         if (open < 0)
         {
-            if (IndexOutsideQuotes(s, '>') >= 0)
-            {
-                error = $"'{text}' has a '>' with no '<'";
-                return false;
-            }
-
             if (!TryParseAddrSpec(s, out var local, out var domain, out error))
             {
                 return false;
