@@ -116,8 +116,8 @@ public sealed class GlobalSettingsTests : IDisposable
 
         var received = await mailbox.WaitForMessagesAsync(3, LoopbackServers.Patience);
         Assert.Equal(new[] { "andy@wkrp.com", "bailey@wkrp.com" }, received[0].Recipients);
-        Assert.Equal("Plain body", received[0].Message.TextBody.TrimEnd());
-        Assert.Equal("<p>HTML body</p>", received[1].Message.HtmlBody.TrimEnd());
+        Assert.Equal("Plain body", received[0].Message.TextBody!.TrimEnd());
+        Assert.Equal("<p>HTML body</p>", received[1].Message.HtmlBody!.TrimEnd());
         Assert.Equal(new[] { "johnny@wkrp.com" }, received[2].Recipients);
         Assert.Equal("Raw", received[2].Message.Subject);
         Assert.Contains("Raw body", Encoding.ASCII.GetString(received[2].RawMime));

@@ -57,7 +57,8 @@ public sealed class SeedExampleTests : IDisposable
         {
             Assert.Equal(new[] { person.Email }, message.Recipients);
             Assert.Equal(person.Email, message.Message.To.Mailboxes.Single().Address);
-            Assert.StartsWith($"Dear {person.Salutation},\r\n", message.Message.TextBody);
+            Assert.StartsWith($"Dear {person.Salutation},\n", message.Message.TextBody!.Replace("\r\n", "\n"));
+            Assert.Contains($"Dear {person.Salutation},\r\nOur spring", System.Text.Encoding.ASCII.GetString(message.RawMime));
             Assert.Equal("bigguy@wkrp.com", message.Message.ReplyTo.Mailboxes.Single().Address);
             Assert.Equal("Discounts on Ad Space!", message.Message.Subject);
         }

@@ -130,7 +130,7 @@ public sealed class AttachmentTests : IDisposable
         Assert.True(Assert.IsType<TextPart>(related[0]).IsHtml);
         var inline = Assert.IsType<MimePart>(related[1]);
         Assert.Equal("logo@wkrp", inline.ContentId);
-        Assert.Equal(ContentDisposition.Inline, inline.ContentDisposition.Disposition);
+        Assert.Equal(ContentDisposition.Inline, inline.ContentDisposition!.Disposition);
         Assert.Equal("rates.txt", ((MimePart)mixed[1]).FileName);
     }
 
@@ -166,7 +166,7 @@ public sealed class AttachmentTests : IDisposable
     private static byte[] Decode(MimePart part)
     {
         using var stream = new MemoryStream();
-        part.Content.DecodeTo(stream);
+        part.Content!.DecodeTo(stream);
         return stream.ToArray();
     }
 

@@ -113,7 +113,8 @@ public sealed class TextCommandTests
 
         var alternative = Assert.IsType<MultipartAlternative>(received.Message.Body);
         Assert.Equal(2, alternative.Count);
-        Assert.Equal("Dear Herb,\r\nplain offer.", received.Message.TextBody.TrimEnd());
+        Assert.Equal("Dear Herb,\nplain offer.", received.Message.TextBody!.Replace("\r\n", "\n").TrimEnd());
+        Assert.Contains("Dear Herb,\r\nplain offer.", System.Text.Encoding.ASCII.GetString(received.RawMime));
         Assert.Contains("<b>HTML</b>", received.Message.HtmlBody);
         Assert.Equal("Dear Herb,\rplain offer.", message.TextBody);
     }

@@ -44,13 +44,12 @@ internal static class MailboxList
 
     public static MailboxAddress ToMailbox(ParsedMailbox parsed, string field)
     {
-        var domain = parsed.Domain;
-        // An ASCII local part with an IDN domain needs no SMTPUTF8 once the domain is in its A-label form.
-        if (IsAscii(parsed.LocalPart) && !IsAscii(domain) && domain[0] != '[')
+        // MimeKit keeps IDN domains in Unicode and writes their A-label form where the wire needs it; checked here so a bad one fails early.
+        if (!IsAscii(parsed.Domain) && parsed.Domain[0] != '[')
         {
             try
             {
-                domain = Idn.GetAscii(domain);
+                Idn.GetAscii(parsed.Domain);
             }
             catch (System.ArgumentException ex)
             {
@@ -60,7 +59,7 @@ internal static class MailboxList
 
         try
         {
-            return new MailboxAddress(parsed.DisplayName, parsed.LocalPart + "@" + domain);
+            return new MailboxAddress(parsed.DisplayName, parsed.Address);
         }
         catch (ParseException ex)
         {

@@ -39,6 +39,12 @@ public sealed partial class SmtpMessage
             }
         }
 
+        if (!_texts.ContainsKey("Subject"))
+        {
+            // MimeKit starts every message with an empty Subject; 4D's "removed" means no Subject header at all.
+            message.Headers.Remove(HeaderId.Subject);
+        }
+
         message.Date = _date ?? DateTimeOffset.Now;
         foreach (var header in _headers)
         {

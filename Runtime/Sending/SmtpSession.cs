@@ -19,6 +19,9 @@ namespace TypedMail;
 /// </summary>
 internal sealed class SmtpSession : IDisposable
 {
+    /// <summary>CRLF on the wire, and Bcc never written (MailKit 4.18 writes it when the envelope is given explicitly).</summary>
+    private static readonly FormatOptions WireFormat = CreateWireFormat();
+
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
     private SessionSmtpClient _client;
@@ -168,7 +171,7 @@ internal sealed class SmtpSession : IDisposable
             }
         }
 
-        var response = await _client.SendAsync(FormatOptions.Default, message, sender, recipients, cancellationToken).ConfigureAwait(false);
+        var response = await _client.SendAsync(WireFormat, message, sender, recipients, cancellationToken).ConfigureAwait(false);
         var outcomes = _client.Outcomes.ToList();
         var refused = outcomes.FirstOrDefault(o => !o.Accepted);
         if (refused is not null)
@@ -195,11 +198,18 @@ internal sealed class SmtpSession : IDisposable
 
     private static long Measure(MimeMessage message)
     {
+        using var measure = new MeasuringStream();
+        message.WriteTo(WireFormat, measure);
+        return measure.Length;
+    }
+
+    private static FormatOptions CreateWireFormat()
+    {
         var options = FormatOptions.Default.Clone();
         options.NewLineFormat = NewLineFormat.Dos;
-        using var measure = new MeasuringStream();
-        message.WriteTo(options, measure);
-        return measure.Length;
+        options.HiddenHeaders.Add(HeaderId.Bcc);
+        options.HiddenHeaders.Add(HeaderId.ResentBcc);
+        return options;
     }
 
     private void ResetClient()
