@@ -31,9 +31,7 @@ internal sealed class AnalyzerTest : CSharpAnalyzerTest<MailMessageAnalyzer, Def
     {
         state.ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         state.AdditionalReferences.AddRange(Basic.Reference.Assemblies.Net100.References.All);
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(SmtpSettings).Assembly.Location));
-        state.AdditionalReferences.Add(MetadataReference.CreateFromFile(typeof(MimeKit.MailboxAddress).Assembly.Location));
-        state.Sources.Add(("RuntimeStandIns.cs", RuntimeStandIns.Source));
+        state.AdditionalReferences.AddRange(Compiled.RuntimeReferences);
     }
 
     /// <summary>Runs every analyzer on <paramref name="source"/> and checks its markup plus <paramref name="expected"/>.</summary>
@@ -55,7 +53,6 @@ internal sealed class CodeFixTest<TFix> : CSharpCodeFixTest<MailMessageAnalyzer,
         FixedCode = fixedSource;
         MarkupOptions = MarkupOptions.UseFirstDescriptor;
         AnalyzerTest.Configure(TestState);
-        FixedState.Sources.Add(("RuntimeStandIns.cs", RuntimeStandIns.Source));
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => AllAnalyzers.Create();

@@ -10,12 +10,20 @@ namespace TypedMail.Generator.Tests.Analyzers;
 /// <summary>Runs every analyzer on a compilation directly, without the test harness, for table-driven checks.</summary>
 internal static class Compiled
 {
+    /// <summary>The real TypedMail runtime and the libraries its public API mentions.</summary>
+    public static readonly MetadataReference[] RuntimeReferences =
+    [
+        MetadataReference.CreateFromFile(typeof(SmtpSettings).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(MimeKit.MailboxAddress).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(MailKit.Net.Smtp.SmtpClient).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+    ];
+
     public static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string? editorConfig = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = new[] { CSharpSyntaxTree.ParseText(source, parse, "Source.cs"), CSharpSyntaxTree.ParseText(RuntimeStandIns.Source, parse, "RuntimeStandIns.cs") };
-        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
-            .Append(MetadataReference.CreateFromFile(typeof(SmtpSettings).Assembly.Location));
+        var trees = new[] { CSharpSyntaxTree.ParseText(source, parse, "Source.cs") };
+        var references = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Concat(RuntimeReferences);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary);
         if (editorConfig is not null)
         {

@@ -106,13 +106,13 @@ public sealed class FacadeTests
         """);
 
     [Fact]
-    public Task QuickSendRequireStartTlsWithoutUser_ReportsTM0001() => Verify("""
-        {|TM0001:SMTP_QuickSend("exchange.example.com", "a@example.com", "b@example.com", "Hi", "Body", 3)|};
+    public Task QuickSendHtmlOnSubmissionPortWithoutUser_ReportsTM0001() => Verify("""
+        {|TM0001:SMTP_QuickSend("exchange.example.com", "a@example.com", "b@example.com", "Hi", "Body", 4, 587)|};
         """);
 
     [Fact]
     public Task QuickSendLiteralPassword_ReportsTM0012() => Verify("""
-        SMTP_QuickSend("smtp.example.com", "a@example.com", "b@example.com", "Hi", "Body", 3, 587, "me", {|TM0012:"secret"|});
+        SMTP_QuickSend("smtp.example.com", "a@example.com", "b@example.com", "Hi", "Body", 1, 465, "me", {|TM0012:"secret"|});
         """);
 
     [Fact]
@@ -140,9 +140,16 @@ public sealed class FacadeTests
         message.SetFrom({|TM0006:"nobody"|});
         message.SetSubject({|TM0014:"a\nb"|});
         message.AddHeader("X-Tag", {|TM0014:"c\r\nd"|});
-        message.SetHost("exchange.example.com", 25);
-        message.SetAuthentication("user@example.com", {|TM0012:"password"|});
+        message.Host = "exchange.example.com";
+        message.Port = 25;
+        message.SetAuth("user@example.com", {|TM0012:"password"|}, AuthMode.Login);
         {|TM0002:message.Send(SessionMode.RequireStartTls)|};
+        """);
+
+    [Fact]
+    public Task MessageReferenceInitializer_IsJudgedToo() => Verify("""
+        using var message = new SmtpMessage { Host = "exchange.example.com", Port = 587, TimeoutSeconds = {|TM0013:500|} };
+        {|TM0001:message.SendAsync(SessionMode.Upgradable)|};
         """);
 
     [Fact]

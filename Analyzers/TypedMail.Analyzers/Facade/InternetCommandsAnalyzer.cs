@@ -66,15 +66,26 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeBody(OperationBlockAnalysisContext context, TypedMailSymbols symbols)
     {
         var body = new BodyFacts();
-        var sends = new List<(CallArguments Call, IArgumentOperation? ModeArgument, int? ExplicitPort, IArgumentOperation? PortArgument, bool Authenticated)>();
+        var sends = new List<Send>();
         var report = (System.Action<Diagnostic>)context.ReportDiagnostic;
 
-        var invocations = context.OperationBlocks
+        var operations = context.OperationBlocks
             .SelectMany(b => b.DescendantsAndSelf())
-            .OfType<IInvocationOperation>()
-            .OrderBy(i => i.Syntax.SpanStart);
-        foreach (var invocation in invocations)
+            .OrderBy(o => o.Syntax.SpanStart);
+        foreach (var operation in operations)
         {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                && TypedMailSymbols.Is(property.Property.ContainingType, symbols.SmtpMessage))
+            {
+                CollectMessageProperty(property.Property.Name, assignment.Value, body, report);
+                continue;
+            }
+
+            if (operation is not IInvocationOperation invocation)
+            {
+                continue;
+            }
+
             var owner = invocation.TargetMethod.ContainingType;
             var call = new CallArguments(invocation);
             if (TypedMailSymbols.Is(owner, symbols.InternetCommands))
@@ -89,34 +100,59 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
 
         foreach (var send in sends)
         {
-            if (!CallArguments.TryInt(send.ModeArgument, out var modeNumber) || modeNumber is < 0 or > 3)
+            if (send.Mode is not { } mode)
             {
                 continue;   // a mode known only at run time: the runtime judges it
             }
 
-            var mode = (SessionMode)modeNumber;
-            var (port, portArgument) = send.PortArgument is not null || send.ExplicitPort is not null
-                ? (send.ExplicitPort, send.PortArgument)
-                : body.PortFor(mode);
-            var verdicts = SmtpRules.Check(port, mode, send.Authenticated || body.Authenticated);
+            var port = send.Port ?? body.PortFor(mode);
+            var verdicts = SmtpRules.Check(port.IsSet ? port.Value : null, mode, send.Authenticated || body.Authenticated);
             var call = send.Call;
             RuleVerdicts.Report(verdicts, v => v.Id switch
             {
-                DiagnosticIds.StartTlsOnPort25 => new RuleSite(call.CallLocation, CallArguments.IsWritten(portArgument) ? portArgument!.Value.Syntax.GetLocation() : null),
-                DiagnosticIds.CredentialsWithUpgradable => new RuleSite(call.CallLocation, CallArguments.IsWritten(send.ModeArgument) ? send.ModeArgument!.Value.Syntax.GetLocation() : null),
+                DiagnosticIds.StartTlsOnPort25 => new RuleSite(call.CallLocation, port.Written),
+                DiagnosticIds.CredentialsWithUpgradable => new RuleSite(call.CallLocation, send.ModeWritten),
                 _ => new RuleSite(call.CallLocation, null),
             }, report);
         }
     }
 
-    private static void CollectFacadeCall(CallArguments call, BodyFacts body, List<(CallArguments, IArgumentOperation?, int?, IArgumentOperation?, bool)> sends, System.Action<Diagnostic> report)
+    private static void CollectMessageProperty(string name, IOperation value, BodyFacts body, System.Action<Diagnostic> report)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;   // TimeoutSeconds is an int?: look through the implicit lift
+        }
+
+        if (name == "Port")
+        {
+            body.SetPort(null, value);
+        }
+        else if (name == "TimeoutSeconds" && value.ConstantValue is { HasValue: true, Value: int timeout })
+        {
+            RuleVerdicts.Report(SmtpRules.Check(null, SessionMode.NeverTls, false, timeout), _ => new RuleSite(value.Syntax.GetLocation(), null), report);
+        }
+    }
+
+    /// <summary>The session mode of a facade session parameter: SMTP_Send takes 0..3, SMTP_QuickSend adds 4/5 (HTML) and 8/9 (raw MIME).</summary>
+    private static SessionMode? FacadeMode(IArgumentOperation? argument, bool quickSend) =>
+        !CallArguments.TryInt(argument, out var value) ? null
+        : value is >= 0 and <= 3 && !(quickSend && value == 3) ? (SessionMode)value
+        : quickSend && value is 4 or 8 ? SessionMode.Upgradable
+        : quickSend && value is 5 or 9 ? SessionMode.ImplicitTls
+        : null;
+
+    private static Location? WrittenAt(IArgumentOperation? argument) =>
+        CallArguments.IsWritten(argument) ? argument!.Value.Syntax.GetLocation() : null;
+
+    private static void CollectFacadeCall(CallArguments call, BodyFacts body, List<Send> sends, System.Action<Diagnostic> report)
     {
         switch (call.Method)
         {
             case "IT_SetPort":
                 if (CallArguments.TryInt(call.Argument("protocol"), out var protocol) && protocol is SmtpProtocol or SmtpOverSslProtocol)
                 {
-                    body.SetPort(protocol, call.Argument("port"));
+                    body.SetPort(protocol, call.Argument("port")!.Value);
                 }
 
                 break;
@@ -130,22 +166,25 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
 
                 break;
             case "SMTP_Auth":
-                body.Authenticate(call.Argument("user"));
+                body.Authenticate(call.Argument("user")?.Value);
                 ReportSecret(call, call.Argument("password"), "SMTP_Auth password", report);
                 break;
             case "SMTP_Send":
-                sends.Add((call, call.Argument("sessionParam"), null, null, false));
+                var session = call.Argument("sessionParam");
+                sends.Add(new Send(call, FacadeMode(session, quickSend: false), WrittenAt(session), null, false));
                 break;
             case "SMTP_QuickSend":
                 CheckAddress(call, call.Argument("from"), "From", false, report);
                 CheckAddress(call, call.Argument("to"), "To", false, report);
                 CheckHeader(call, call.Argument("subject"), "Subject", report);
                 ReportSecret(call, call.Argument("password"), "SMTP_QuickSend password", report);
+                // Port 0 means the IT_SetPort table, as for SMTP_Send.
                 var portArgument = call.Argument("port");
-                int? port = CallArguments.TryInt(portArgument, out var p) ? p : null;
+                PortSetting? port = CallArguments.TryInt(portArgument, out var p) && p == 0 ? null
+                    : new PortSetting(true, CallArguments.TryInt(portArgument, out p) ? p : null, WrittenAt(portArgument));
                 var user = call.Argument("user");
-                var authenticated = user is not null && BodyFacts.IsUser(user);
-                sends.Add((call, call.Argument("sessionParam"), port, port is null ? null : portArgument, authenticated));
+                var quickMode = call.Argument("sessionParam");
+                sends.Add(new Send(call, FacadeMode(quickMode, quickSend: true), WrittenAt(quickMode), port, user is not null && BodyFacts.IsUser(user.Value)));
                 break;
             case "SMTP_AddHeader":
                 CheckHeader(call, call.Argument("name"), "header name", report);
@@ -167,7 +206,7 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CollectMessageCall(CallArguments call, IInvocationOperation invocation, TypedMailSymbols symbols, BodyFacts body, List<(CallArguments, IArgumentOperation?, int?, IArgumentOperation?, bool)> sends, System.Action<Diagnostic> report)
+    private static void CollectMessageCall(CallArguments call, IInvocationOperation invocation, TypedMailSymbols symbols, BodyFacts body, List<Send> sends, System.Action<Diagnostic> report)
     {
         if (MessageAddresses.TryGetValue(call.Method, out var address))
         {
@@ -192,10 +231,7 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
                     ReportSecret(call, argument, $"SmtpMessage.{call.Method} password", report);
                     break;
                 case "user" or "userName" when argument.Parameter.Type.SpecialType == SpecialType.System_String:
-                    body.Authenticate(argument);
-                    break;
-                case "port" when argument.Parameter.Type.SpecialType == SpecialType.System_Int32:
-                    body.SetPort(null, argument);
+                    body.Authenticate(argument.Value);
                     break;
             }
         }
@@ -203,9 +239,13 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
         if (call.Method is "Send" or "SendAsync"
             && invocation.Arguments.FirstOrDefault(a => TypedMailSymbols.Is(a.Parameter?.Type, symbols.SessionMode)) is { } mode)
         {
-            sends.Add((call, mode, null, null, false));
+            SessionMode? known = CallArguments.TryInt(mode, out var m) && m is >= 0 and <= 3 ? (SessionMode)m : null;
+            sends.Add(new Send(call, known, WrittenAt(mode), null, false));
         }
     }
+
+    /// <summary>One send judged at the end of the body.</summary>
+    private readonly record struct Send(CallArguments Call, SessionMode? Mode, Location? ModeWritten, PortSetting? Port, bool Authenticated);
 
     private static void CheckAddress(CallArguments call, IArgumentOperation? argument, string field, bool single, System.Action<Diagnostic> report)
     {
