@@ -133,6 +133,39 @@ public sealed class MailMessageTests
         """);
 
     [Fact]
+    public Task MembersWithoutBuilderMethod_AreNotJudgedUnused() => AnalyzerTest.VerifyAsync("""
+        using TypedMail;
+
+        [MailMessage(From = "herb@wkrp.com", Subject = "Hi")]
+        public partial class Offer
+        {
+            [To] public string Email { get; init; } = "";
+            public string SetInside { get; private set; } = "";
+            protected string ForSubclasses { get; set; } = "";
+            public readonly string Fixed = "";
+            public static string Shared { get; set; } = "";
+        }
+        """);
+
+    [Fact]
+    public Task TemplateFile_IsFoundAsTheGeneratorFindsIt_CaseIgnored()
+    {
+        var test = new AnalyzerTest("""
+            using TypedMail;
+
+            [MailMessage(From = "herb@wkrp.com", Subject = "Hi")]
+            [TextBody(File = "./mail/OFFER.txt")]
+            public partial class Offer
+            {
+                [To] public string Email { get; init; } = "";
+                public string {|TM0008:Name|} { get; init; } = "";
+            }
+            """);
+        test.TestState.AdditionalFiles.Add(("C:\\project\\Mail\\offer.txt", "Dear customer"));
+        return test.RunAsync();
+    }
+
+    [Fact]
     public Task MissingFrom_ReportsTM0009OnTheAttribute() => AnalyzerTest.VerifyAsync("""
         using TypedMail;
 

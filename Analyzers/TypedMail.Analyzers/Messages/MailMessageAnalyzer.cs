@@ -228,12 +228,19 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The members the generator gives a builder method: declared, non-private, settable instance fields and properties.</summary>
+    /// <summary>
+    /// The members the generator gives a builder method (as its MemberReader decides): declared instance fields and
+    /// properties that other code could set — public, internal or protected internal, with such a setter, not read-only.
+    /// </summary>
     internal static List<ISymbol> MessageMembers(INamedTypeSymbol type) =>
         type.GetMembers()
-            .Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m.DeclaredAccessibility != Accessibility.Private
-                        && (m is IPropertySymbol { IsIndexer: false, SetMethod: not null } || m is IFieldSymbol { IsConst: false, IsReadOnly: false }))
+            .Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m.CanBeReferencedByName && IsVisible(m.DeclaredAccessibility)
+                        && (m is IPropertySymbol { IsIndexer: false, SetMethod: { } setter } && IsVisible(setter.DeclaredAccessibility)
+                            || m is IFieldSymbol { IsConst: false, IsReadOnly: false }))
             .ToList();
+
+    private static bool IsVisible(Accessibility accessibility) =>
+        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
     private static bool HasMember(INamedTypeSymbol type, string name)
     {

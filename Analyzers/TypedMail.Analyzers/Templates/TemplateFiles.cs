@@ -5,7 +5,7 @@ namespace TypedMail.Analyzers.Templates;
 
 /// <summary>
 /// Finds the AdditionalFiles item of a <c>File =</c> template the way the generator does: the item whose path ends
-/// with the given relative path, separators normalized to '/', compared ordinally.
+/// with the given relative path, separators normalized to '/', compared ignoring case (as the generator's TemplateResolver does).
 /// </summary>
 internal static class TemplateFiles
 {
@@ -17,7 +17,6 @@ internal static class TemplateFiles
             wanted = wanted.Substring(2);
         }
 
-        wanted = wanted.TrimStart('/');
         if (wanted.Length == 0)
         {
             return null;
@@ -26,7 +25,7 @@ internal static class TemplateFiles
         foreach (var file in files)
         {
             var path = Normalize(file.Path);
-            if (path == wanted || path.EndsWith("/" + wanted, System.StringComparison.Ordinal))
+            if (string.Equals(path, wanted, System.StringComparison.OrdinalIgnoreCase) || path.EndsWith("/" + wanted, System.StringComparison.OrdinalIgnoreCase))
             {
                 return file;
             }
