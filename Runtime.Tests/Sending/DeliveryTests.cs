@@ -256,4 +256,29 @@ public sealed class DeliveryTests
         var received = await server.WaitForMessagesAsync(2, LoopbackServers.Patience);
         Assert.Equal(new[] { "To andy@wkrp.com", "To bailey@wkrp.com" }, received.Select(r => r.Message.Subject));
     }
+
+    [Fact]
+    public async Task SynchronousSend_WithTheMessagesOwnHostAndPort()
+    {
+        await using var server = await LoopbackServers.StartAsync();
+        using var message = LoopbackServers.LetterFor(server);
+
+        var result = message.Send(SessionMode.NeverTls);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(250, result.SmtpStatus);
+        Assert.Equal("bigguy@wkrp.com", (await server.WaitForMessageAsync(LoopbackServers.Patience)).Recipients.Single());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(128)]
+    public void Timeout_Outside1To127_IsRefused(int seconds)
+    {
+        using var message = new SmtpMessage();
+
+        Assert.Equal(ErrorCodes.InvalidArgument, Assert.Throws<TypedMailException>(() => message.TimeoutSeconds = seconds).Code);
+        Assert.Equal(ErrorCodes.InvalidArgument, Assert.Throws<TypedMailException>(() => message.Port = 65536).Code);
+        Assert.Null(message.TimeoutSeconds);
+    }
 }
