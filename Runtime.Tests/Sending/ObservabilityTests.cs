@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading.Tasks;
@@ -54,5 +55,28 @@ public sealed class ObservabilityTests
         Assert.Contains(measurements, m => m.Instrument == "typedmail.messages.sent");
         Assert.Contains(measurements, m => m.Instrument == "typedmail.messages.failed");
         Assert.True(measurements.Count(m => m.Instrument == "typedmail.send.duration") >= 2);
+    }
+
+    [Fact]
+    public async Task ActivitySource_TracesOneSendActivity_WithTheServerAndTheCode()
+    {
+        await using var server = await LoopbackServers.StartAsync();
+        var activities = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == TypedMailTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activities.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var message = LoopbackServers.Letter();
+
+        var result = await message.SendAsync(LoopbackServers.Settings(server, SessionMode.NeverTls));
+
+        Assert.True(result.Succeeded, result.ToString());
+        // Parallel tests send too: ours is the one to this server's port.
+        var ours = Assert.Single(activities, a => Equals(a.GetTagItem("server.port"), server.Port));
+        Assert.Equal("smtp.send", ours.OperationName);
+        Assert.Equal(0, ours.GetTagItem("typedmail.code"));
     }
 }
