@@ -21,6 +21,10 @@ internal static class Inputs
         }
         """;
 
+    /// <summary>The largest input: <paramref name="count"/> copies of <see cref="EveryAttribute"/>, each in its own namespace.</summary>
+    public static string[] Many(int count) =>
+        Enumerable.Range(0, count).Select(i => EveryAttribute.Replace("namespace Shop.Mail;", $"namespace Shop.Mail{i};", StringComparison.Ordinal)).ToArray();
+
     public const string EveryAttribute = """
         using System;
         using System.Collections.Generic;

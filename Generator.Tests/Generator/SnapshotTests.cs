@@ -42,6 +42,17 @@ public sealed class SnapshotTests
     [Fact]
     public void ServerClass() => Snapshot.Verify(Run(Inputs.Server));
 
+    [Fact]
+    public void ManyClassesGetOneFileEach()
+    {
+        var (driver, _, diagnostics) = GeneratorHarness.Run(GeneratorHarness.Compilation(Inputs.Many(50)));
+
+        Assert.Empty(diagnostics);
+        var hints = driver.GetRunResult().Results[0].GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.Equal(50, hints.Distinct().Count());
+        Assert.Contains("Shop.Mail49.OrderConfirmation.TypedMail.g.cs", hints);
+    }
+
     private static GeneratorDriver Run(string source, params AdditionalText[] files) =>
         GeneratorHarness.Run(GeneratorHarness.Compilation(source), files).Driver;
 }
