@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using MimeKit;
+
+namespace TypedMail.Mailbox;
+
+/// <summary>The thread-safe list of received messages, the sessions seen, and the waits on arrivals.</summary>
+internal sealed class Inbox
+{
+    private readonly object _gate = new();
+    private readonly List<ReceivedMessage> _messages = new();
+    private readonly List<MailboxSession> _sessions = new();
+    private readonly string? _emlDirectory;
+    private TaskCompletionSource _arrival = NewSignal();
+    private int _sequence;
+    private int _sessionCount;
+
+    public Inbox(string? emlDirectory) => _emlDirectory = emlDirectory;
+
+    public IReadOnlyList<ReceivedMessage> Messages
+    {
+        get { lock (_gate) { return _messages.ToArray(); } }
+    }
+
+    public IReadOnlyList<MailboxSession> Sessions
+    {
+        get { lock (_gate) { return _sessions.ToArray(); } }
+    }
+
+    public MailboxSession OpenSession()
+    {
+        lock (_gate)
+        {
+            var session = new MailboxSession(++_sessionCount, DateTimeOffset.UtcNow);
+            _sessions.Add(session);
+            return session;
+        }
+    }
+
+    public async Task AcceptAsync(
+        string mailFrom,
+        IReadOnlyList<string> recipients,
+        byte[] rawMime,
+        bool secure,
+        string? authenticatedUser,
+        MailboxSession? session,
+        CancellationToken cancellationToken)
+    {
+        session ??= OpenSession();
+        var receivedAt = DateTimeOffset.UtcNow;
+        MimeMessage message;
+        using (var stream = new MemoryStream(rawMime, writable: false))
+        {
+            message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+        }
+
+        var number = Interlocked.Increment(ref _sequence);
+        string? emlPath = null;
+        if (_emlDirectory is not null)
+        {
+            Directory.CreateDirectory(_emlDirectory);
+            emlPath = Path.Combine(_emlDirectory, $"{receivedAt:yyyyMMdd'T'HHmmss}-{number:D4}-{Guid.NewGuid():N}.eml");
+            await File.WriteAllBytesAsync(emlPath, rawMime, cancellationToken).ConfigureAwait(false);
+        }
+
+        session.RecordMessage(secure);
+        var received = new ReceivedMessage(
+            mailFrom, recipients, rawMime, message, secure, session.StartTlsIssued,
+            authenticatedUser ?? session.AuthenticatedUser, emlPath, receivedAt, session);
+
+        TaskCompletionSource arrived;
+        lock (_gate)
+        {
+            _messages.Add(received);
+            arrived = _arrival;
+            _arrival = NewSignal();
+        }
+
+        arrived.TrySetResult();
+    }
+
+    public async Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or infinite.");
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (_messages.Count >= count)
+                {
+                    return _messages.ToArray();
+                }
+
+                next = _arrival.Task;
+            }
+
+            try
+            {
+                await next.WaitAsync(deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException(
+                    $"Expected {count} message(s) within {timeout}, but the mailbox received {Messages.Count}.");
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _messages.Clear();
+            _sessions.Clear();
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

@@ -1,0 +1,138 @@
+using System;
+using System.Collections.Generic;
+
+namespace TypedMail.Mailbox;
+
+/// <summary>What happened on the wire in one SMTP session, delivered or not.</summary>
+public sealed class MailboxSession
+{
+    // Written by the session's thread, read by tests on another one.
+    private readonly object _gate = new();
+    private readonly List<string> _commands = new();
+    private readonly List<string> _rejectedRecipients = new();
+    private bool _startTlsIssued;
+    private bool _secure;
+    private string? _authMechanism;
+    private string? _authenticatedUser;
+    private int _failedAuthentications;
+    private int _messagesReceived;
+    private bool _completed;
+
+    internal MailboxSession(int number, DateTimeOffset startedAt)
+    {
+        Number = number;
+        StartedAt = startedAt;
+    }
+
+    /// <summary>1 for the server's first session, then 2, 3...</summary>
+    public int Number { get; }
+
+    /// <summary>When the client connected.</summary>
+    public DateTimeOffset StartedAt { get; }
+
+    /// <summary>The SMTP verbs the client sent that reached execution (EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA...), in order.</summary>
+    public IReadOnlyList<string> Commands
+    {
+        get { lock (_gate) { return _commands.ToArray(); } }
+    }
+
+    /// <summary>True once the client has sent STARTTLS.</summary>
+    public bool StartTlsIssued
+    {
+        get { lock (_gate) { return _startTlsIssued; } }
+    }
+
+    /// <summary>True when the session was on TLS at its last command.</summary>
+    public bool Secure
+    {
+        get { lock (_gate) { return _secure; } }
+    }
+
+    /// <summary>The mechanism of the last AUTH command ("PLAIN" or "LOGIN"); null when the client sent none.</summary>
+    public string? AuthMechanism
+    {
+        get { lock (_gate) { return _authMechanism; } }
+    }
+
+    /// <summary>The user the session authenticated as; null when it did not.</summary>
+    public string? AuthenticatedUser
+    {
+        get { lock (_gate) { return _authenticatedUser; } }
+    }
+
+    /// <summary>How many AUTH attempts were refused (535).</summary>
+    public int FailedAuthentications
+    {
+        get { lock (_gate) { return _failedAuthentications; } }
+    }
+
+    /// <summary>The RCPT TO addresses refused with 550 in this session.</summary>
+    public IReadOnlyList<string> RejectedRecipients
+    {
+        get { lock (_gate) { return _rejectedRecipients.ToArray(); } }
+    }
+
+    /// <summary>How many messages were accepted in this session.</summary>
+    public int MessagesReceived
+    {
+        get { lock (_gate) { return _messagesReceived; } }
+    }
+
+    /// <summary>True once the session has ended (QUIT, disconnect, fault or server stop).</summary>
+    public bool Completed
+    {
+        get { lock (_gate) { return _completed; } }
+    }
+
+    internal void RecordCommand(string verb, bool secure, string? authMechanism)
+    {
+        lock (_gate)
+        {
+            _commands.Add(verb);
+            _secure = secure;
+            if (string.Equals(verb, "STARTTLS", StringComparison.OrdinalIgnoreCase))
+            {
+                _startTlsIssued = true;
+            }
+
+            if (authMechanism is not null)
+            {
+                _authMechanism = authMechanism;
+            }
+        }
+    }
+
+    internal void RecordAuthentication(string user, bool accepted)
+    {
+        lock (_gate)
+        {
+            if (accepted)
+            {
+                _authenticatedUser = user;
+            }
+            else
+            {
+                _failedAuthentications++;
+            }
+        }
+    }
+
+    internal void RecordRejectedRecipient(string address)
+    {
+        lock (_gate) { _rejectedRecipients.Add(address); }
+    }
+
+    internal void RecordMessage(bool secure)
+    {
+        lock (_gate)
+        {
+            _messagesReceived++;
+            _secure = secure;
+        }
+    }
+
+    internal void RecordCompleted()
+    {
+        lock (_gate) { _completed = true; }
+    }
+}

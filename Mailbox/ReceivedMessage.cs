@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using MimeKit;
+
+namespace TypedMail.Mailbox;
+
+/// <summary>A message the mailbox accepted: its envelope, its bytes, and what the session looked like.</summary>
+public sealed class ReceivedMessage
+{
+    internal ReceivedMessage(
+        string? mailFrom,
+        IReadOnlyList<string> recipients,
+        byte[] rawMime,
+        MimeMessage message,
+        bool secure,
+        bool startTlsIssued,
+        string? authenticatedUser,
+        string? emlPath,
+        DateTimeOffset receivedAt,
+        MailboxSession session)
+    {
+        MailFrom = mailFrom;
+        Recipients = recipients;
+        RawMime = rawMime;
+        Message = message;
+        Secure = secure;
+        StartTlsIssued = startTlsIssued;
+        AuthenticatedUser = authenticatedUser;
+        EmlPath = emlPath;
+        ReceivedAt = receivedAt;
+        Session = session;
+    }
+
+    /// <summary>The envelope MAIL FROM address ("" for the null sender).</summary>
+    public string? MailFrom { get; }
+
+    /// <summary>The envelope RCPT TO addresses that were accepted, in order.</summary>
+    public IReadOnlyList<string> Recipients { get; }
+
+    /// <summary>Exactly the bytes received after DATA (dot-stuffing removed).</summary>
+    public byte[] RawMime { get; }
+
+    /// <summary><see cref="RawMime"/> parsed.</summary>
+    public MimeMessage Message { get; }
+
+    /// <summary>True when the session was on TLS when DATA arrived.</summary>
+    public bool Secure { get; }
+
+    /// <summary>True when the client sent STARTTLS in this session.</summary>
+    public bool StartTlsIssued { get; }
+
+    /// <summary>The user the session authenticated as; null when it did not.</summary>
+    public string? AuthenticatedUser { get; }
+
+    /// <summary>The .eml file written for it, when <see cref="MailboxOptions.EmlDirectory"/> is set.</summary>
+    public string? EmlPath { get; }
+
+    /// <summary>When the mailbox accepted it.</summary>
+    public DateTimeOffset ReceivedAt { get; }
+
+    /// <summary>The session it arrived in.</summary>
+    public MailboxSession Session { get; }
+}
