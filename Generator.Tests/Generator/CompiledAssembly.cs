@@ -43,7 +43,7 @@ internal sealed class CompiledAssembly : IDisposable
     /// <summary>Walks the staged builder: <c>Create()</c>, one call per (member, value), then <c>Build()</c>.</summary>
     public object Build(string fullName, params (string Member, object? Value)[] steps)
     {
-        var create = Type(fullName).GetMethod("Create", BindingFlags.Public | BindingFlags.Static)!;
+        var create = Type(fullName).GetMethod("Create", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!;
         var current = create.Invoke(null, null)!;
         var step = create.ReturnType;
         foreach (var (member, value) in steps)

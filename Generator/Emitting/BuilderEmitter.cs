@@ -18,6 +18,9 @@ internal static class BuilderEmitter
         var optional = spec.Members.Where(m => m.Writable && !mandatory.Contains(m)).ToList();
         var stepNames = mandatory.Select(m => $"Builder.I{m.Name}Step").Concat(new[] { "Builder.IBuildStep" }).ToList();
 
+        // A public builder cannot expose an internal member or type (CS0051): then the builder is internal.
+        var access = mandatory.Concat(optional).All(m => m.IsPublic) ? "public" : "internal";
+
         w.Line("/// <summary>")
          .Line($"/// Starts a <see cref=\"{name}\"/>: a staged builder. Each mandatory member is set in turn")
          .Line(mandatory.Count == 0
@@ -27,12 +30,12 @@ internal static class BuilderEmitter
          .Line("/// recipient) is a compile error: <c>Build()</c> exists only on the last step.")
          .Line("/// </summary>")
          .Line(CSharp.GeneratedCode)
-         .Line($"public static {stepNames[0]} Create() => new TypedMailState();")
+         .Line($"{access} static {stepNames[0]} Create() => new TypedMailState();")
          .Line();
 
         w.Line($"/// <summary>The steps of <see cref=\"{name}\"/>'s staged builder, in the order they are taken.</summary>")
          .Line(CSharp.GeneratedCode)
-         .Open("public static class Builder");
+         .Open($"{access} static class Builder");
         for (var i = 0; i < mandatory.Count; i++)
         {
             var member = mandatory[i];

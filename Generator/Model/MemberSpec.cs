@@ -71,4 +71,8 @@ internal sealed record MemberSpec(
     ValueKind Value,
     MemberRole Role,
     AddressKind Address,
-    AttachmentSpec? Attachment);
+    AttachmentSpec? Attachment)
+{
+    /// <summary>Whether the member, its setter and its type are public: else the builder is internal.</summary>
+    public bool IsPublic { get; init; }
+}

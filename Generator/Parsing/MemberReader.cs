@@ -33,8 +33,8 @@ internal static class MemberReader
 
                 var member = symbol switch
                 {
-                    IPropertySymbol p => Read(p.Name, p.Type, p.NullableAnnotation, IsWritable(p, inherited), p.IsRequired, p, known),
-                    IFieldSymbol f => Read(f.Name, f.Type, f.NullableAnnotation, !f.IsReadOnly, f.IsRequired, f, known),
+                    IPropertySymbol p => Read(p.Name, p.Type, p.NullableAnnotation, IsWritable(p), p.IsRequired, p, known),
+                    IFieldSymbol f => Read(f.Name, f.Type, f.NullableAnnotation, !f.IsReadOnly && IsVisible(f.DeclaredAccessibility), f.IsRequired, f, known),
                     _ => null,
                 };
                 if (member is null)
@@ -51,8 +51,34 @@ internal static class MemberReader
         return levels.SelectMany(l => l).ToList();
     }
 
-    private static bool IsWritable(IPropertySymbol property, bool inherited) =>
-        property.SetMethod is { } setter && !(inherited && setter.DeclaredAccessibility == Accessibility.Private);
+    // The builder sets only what other code could set itself: a private or protected member gets no builder method.
+    private static bool IsWritable(IPropertySymbol property) =>
+        property.SetMethod is { } setter && IsVisible(property.DeclaredAccessibility) && IsVisible(setter.DeclaredAccessibility);
+
+    private static bool IsVisible(Accessibility accessibility) =>
+        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
+
+    /// <summary>Whether the type can appear in a public signature (every named type in it, and its containers, public).</summary>
+    internal static bool IsPublic(ITypeSymbol type) => type switch
+    {
+        IArrayTypeSymbol array => IsPublic(array.ElementType),
+        ITypeParameterSymbol => true,
+        INamedTypeSymbol named => IsPublicContainer(named) && named.TypeArguments.All(IsPublic),
+        _ => true,
+    };
+
+    private static bool IsPublicContainer(INamedTypeSymbol type)
+    {
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaredAccessibility != Accessibility.Public)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static MemberSpec? Read(string name, ITypeSymbol type, NullableAnnotation annotation, bool writable, bool required, ISymbol symbol, KnownTypes known)
     {
@@ -97,7 +123,9 @@ internal static class MemberReader
             typeName += "?";
         }
 
-        return new MemberSpec(name, typeName, writable, required, canBeNull, ValueKindOf(type, known), role, address, attachment);
+        var isPublic = symbol.DeclaredAccessibility == Accessibility.Public && IsPublic(type)
+            && (symbol is not IPropertySymbol { SetMethod: { } setter } || setter.DeclaredAccessibility == Accessibility.Public);
+        return new MemberSpec(name, typeName, writable, required, canBeNull, ValueKindOf(type, known), role, address, attachment) { IsPublic = isPublic };
     }
 
     private static string? Named(AttributeData attribute, string name) =>
