@@ -8,7 +8,7 @@ using static TypedMail.InternetCommands;
 Target target;
 try
 {
-    target = Target.From(args);
+    target = Target.Parse(args);
 }
 catch (ArgumentException e)
 {

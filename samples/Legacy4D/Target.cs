@@ -9,7 +9,7 @@ internal sealed record Target(string? Host, int Port, string? User, string? Pass
 {
     public bool IsEmbedded => Host is null;
 
-    public static Target From(string[] args)
+    public static Target Parse(string[] args)
     {
         string? Get(string name)
         {

@@ -1,0 +1,96 @@
+using System.IO;
+using System.Text;
+using System.Threading.Tasks;
+using MimeKit;
+
+namespace TypedMail;
+
+public static partial class InternetCommands
+{
+    /// <summary>
+    /// SMTP_Send: sends the message and leaves it unchanged (a loop can edit it and send again). Session mode 0 =
+    /// STARTTLS when offered, 1 = TLS from the first byte, 2 = never TLS, 3 (beyond 4D) = STARTTLS required. Checks
+    /// 10004, 10005, 10006, 10007 and the settings rules before anything goes on the wire. Returns 0, or a negative
+    /// network code, an SMTP reply code (e.g. 535, 550), or a code of <see cref="ErrorCodes"/>.
+    /// </summary>
+    public static int SMTP_Send(int smtpId, int sessionParam = 0) => Guard(() =>
+    {
+        if (!MessageHandles.TryGet(smtpId, out var message))
+        {
+            return ErrorCodes.InvalidReference;
+        }
+
+        if (sessionParam is < 0 or > 3)
+        {
+            throw Option(sessionParam, "0, 1, 2 or 3");
+        }
+
+        var mode = (SessionMode)sessionParam;
+        var own = message.ToSettings(mode);
+        var settings = SettingsFor(own.Host, own.Port, message.TimeoutSeconds, mode);
+        settings.Auth = own.Auth;
+        settings.UserName = own.UserName;
+        settings.Password = own.Password;
+        return Task.Run(() => message.SendAsync(settings)).GetAwaiter().GetResult().Code;
+    });
+
+    /// <summary>
+    /// SMTP_QuickSend: one message in one call, no handle. Modes 0/1/2 as SMTP_Send (plain-text body); 4 = HTML body,
+    /// 5 = HTML body with SSL; 8 = the body is a complete MIME message, 9 = the same with SSL. Port 0 takes IT_SetPort's
+    /// table; an empty user or password means no authentication.
+    /// </summary>
+    public static int SMTP_QuickSend(string host, string from, string to, string subject, string body, int sessionParam = 0, int port = 0,
+        string user = "", string password = "") => Guard(() =>
+    {
+        var (mode, html, raw) = sessionParam switch
+        {
+            0 => (SessionMode.Upgradable, false, false),
+            1 => (SessionMode.ImplicitTls, false, false),
+            2 => (SessionMode.NeverTls, false, false),
+            4 => (SessionMode.Upgradable, true, false),
+            5 => (SessionMode.ImplicitTls, true, false),
+            8 => (SessionMode.Upgradable, false, true),
+            9 => (SessionMode.ImplicitTls, false, true),
+            _ => throw Option(sessionParam, "0, 1, 2, 4, 5, 8 or 9"),
+        };
+
+        if (port is < 0 or > 65535)
+        {
+            throw Option(port, "a port in 0..65535");
+        }
+
+        using var message = new SmtpMessage();
+        message.Host = host;
+        message.SetFrom(from);
+        message.SetTo(to);
+        message.SetAuth(user, password);
+        var settings = SettingsFor(message.Host, port, null, mode);
+        if (message.HasCredentials)
+        {
+            settings.UserName = user;
+            settings.Password = password;
+        }
+
+        if (!raw)
+        {
+            message.SetSubject(subject);
+            message.SetBody(body, BodyOption.Replace, html);
+            return Task.Run(() => message.SendAsync(settings)).GetAwaiter().GetResult().Code;
+        }
+
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            return ErrorCodes.NoHost;
+        }
+
+        // The body is the whole message; the envelope comes from the from and to arguments.
+        var mime = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(body ?? string.Empty)));
+        var sender = message.EnvelopeSender();
+        var recipients = message.EnvelopeRecipients();
+        return Task.Run(async () =>
+        {
+            using var smtp = new SmtpSender(settings);
+            return await smtp.SendAsync(mime, sender!, recipients).ConfigureAwait(false);
+        }).GetAwaiter().GetResult().Code;
+    });
+}
