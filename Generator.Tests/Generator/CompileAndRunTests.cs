@@ -159,14 +159,15 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
-    public void ALineBreakFromAValueIsRefusedInTheSubject()
+    public void ALineBreakFromAValueIsRefusedInTheSubjectNotFolded()
     {
         using var compiled = CompiledAssembly.Compile(new[] { Inputs.TextAndHtml });
         var news = compiled.Build("Shop.Mail.Newsletter", ("Name", "Venus\r\nBcc: everyone@example.com"), ("Email", "venus@wkrp.com"));
 
-        var error = Assert.Throws<FormatException>(() => ((ITypedMailMessage)news).ToMimeMessage());
+        var error = Assert.Throws<TypedMailException>(() => ((ITypedMailMessage)news).ToMimeMessage());
+        Assert.Equal(ErrorCodes.HeaderInjection, error.Code);
         Assert.Contains("Subject", error.Message, StringComparison.Ordinal);
-        Assert.Throws<FormatException>(() => ((ITypedMailMessage)news).ToSmtpMessage());
+        Assert.Equal(ErrorCodes.HeaderInjection, Assert.Throws<TypedMailException>(() => ((ITypedMailMessage)news).ToSmtpMessage()).Code);
     }
 
     [Fact]

@@ -7,6 +7,8 @@ namespace TypedMail.Generator.Emitting;
 /// <summary>Writes the generated half of one <c>[MailMessage]</c> class.</summary>
 internal static class MessageEmitter
 {
+    private const string Rendering = "global::TypedMail.MessageRendering";
+
     public static string HintName(MessageSpec spec) => spec.Type.HintStem + ".TypedMail.g.cs";
 
     public static string Emit(MessageSpec spec)
@@ -36,14 +38,16 @@ internal static class MessageEmitter
          .Line("/// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.")
          .Line("/// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).")
          .Line("/// </summary>")
-         .Line("/// <exception cref=\"global::System.FormatException\">An address is invalid, or a value would put CR or LF into a header.</exception>")
+         .Line("/// <exception cref=\"global::TypedMail.TypedMailException\">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>")
          .Line(CSharp.GeneratedCode)
          .Open("public global::MimeKit.MimeMessage ToMimeMessage()")
          .Line("var message = new global::MimeKit.MimeMessage();");
         WriteConstantAddresses(w, "message.From", c.From);
         if (c.Sender is not null)
         {
-            w.Line($"message.Sender = global::System.Linq.Enumerable.FirstOrDefault(TypedMailAddresses(new global::MimeKit.InternetAddressList(), {CSharp.Literal(c.Sender)}).Mailboxes);");
+            w.Line("var sender = new global::MimeKit.InternetAddressList();")
+             .Line($"{Rendering}.AddAddresses(sender, {CSharp.Literal(c.Sender)}, \"Sender\");")
+             .Line("message.Sender = global::System.Linq.Enumerable.FirstOrDefault(sender.Mailboxes);");
         }
 
         WriteConstantAddresses(w, "message.ReplyTo", c.ReplyTo);
@@ -59,13 +63,13 @@ internal static class MessageEmitter
 
         if (spec.Subject is not null)
         {
-            w.Line("message.Subject = TypedMailHeaderValue(\"Subject\", TypedMailSubject());");
+            w.Line($"message.Subject = {Rendering}.HeaderValue(TypedMailSubject(), \"Subject\");");
         }
 
         for (var i = 0; i < spec.Headers.Count; i++)
         {
             var name = CSharp.Literal(spec.Headers[i].Name);
-            w.Line($"message.Headers.Add({name}, TypedMailHeaderValue({name}, TypedMailHeader{i}()));");
+            w.Line($"message.Headers.Add({name}, {Rendering}.HeaderValue(TypedMailHeader{i}(), {name}));");
         }
 
         w.Line("var body = new global::MimeKit.BodyBuilder();");
@@ -100,11 +104,17 @@ internal static class MessageEmitter
          .Line();
     }
 
+    private static string Field(string list) => list switch
+    {
+        "message.ReplyTo" => "Reply-To",
+        _ => list.Substring("message.".Length),
+    };
+
     private static void WriteConstantAddresses(SourceWriter w, string list, string? constant)
     {
         if (!string.IsNullOrWhiteSpace(constant))
         {
-            w.Line($"TypedMailAddresses({list}, {CSharp.Literal(constant)});");
+            w.Line($"{Rendering}.AddAddresses({list}, {CSharp.Literal(constant)}, {CSharp.Literal(Field(list))});");
         }
     }
 
@@ -113,11 +123,11 @@ internal static class MessageEmitter
         switch (member.Address)
         {
             case AddressKind.List:
-                w.Line($"TypedMailAddresses({list}, this.{member.Name});");
+                w.Line($"{Rendering}.AddAddresses({list}, this.{member.Name}, {CSharp.Literal(Field(list))});");
                 break;
             case AddressKind.Lists:
                 w.Open($"foreach (var item in this.{member.Name} ?? global::System.Linq.Enumerable.Empty<string>())")
-                 .Line($"TypedMailAddresses({list}, item);")
+                 .Line($"{Rendering}.AddAddresses({list}, item, {CSharp.Literal(Field(list))});")
                  .Close();
                 break;
             case AddressKind.Mailbox:
@@ -135,7 +145,7 @@ internal static class MessageEmitter
          .Line("/// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and")
          .Line("/// the 4D-style API. The caller owns it and disposes it.")
          .Line("/// </summary>")
-         .Line("/// <exception cref=\"global::System.FormatException\">A value would put CR or LF into a header.</exception>")
+         .Line("/// <exception cref=\"global::TypedMail.TypedMailException\">An address is invalid, or a value would put CR or LF into a header.</exception>")
          .Line(CSharp.GeneratedCode)
          .Open("public global::TypedMail.SmtpMessage ToSmtpMessage()")
          .Line("var message = new global::TypedMail.SmtpMessage();")
@@ -158,7 +168,7 @@ internal static class MessageEmitter
 
         if (spec.Subject is not null)
         {
-            w.Line("message.SetSubject(TypedMailHeaderValue(\"Subject\", TypedMailSubject()), global::TypedMail.TextOption.Replace);");
+            w.Line($"message.SetSubject({Rendering}.HeaderValue(TypedMailSubject(), \"Subject\"), global::TypedMail.TextOption.Replace);");
         }
 
         if (spec.TextBody is not null)
@@ -174,7 +184,7 @@ internal static class MessageEmitter
         for (var i = 0; i < spec.Headers.Count; i++)
         {
             var name = CSharp.Literal(spec.Headers[i].Name);
-            w.Line($"message.AddHeader({name}, TypedMailHeaderValue({name}, TypedMailHeader{i}()));");
+            w.Line($"message.AddHeader({name}, {Rendering}.HeaderValue(TypedMailHeader{i}(), {name}));");
         }
 
         if (Attachments(spec).Any())
@@ -264,33 +274,8 @@ internal static class MessageEmitter
             TemplateEmitter.WriteMethod(w, "TypedMailHeader" + i, spec.Headers[i].Value, members, html: false);
         }
 
-        // Refused rather than folded: a line break in a value is a data error, and no value may start a header of its own.
-        w.Line(CSharp.GeneratedCode)
-         .Open("private static string TypedMailHeaderValue(string header, string value)")
-         .Open("if (value.IndexOf('\\r') >= 0 || value.IndexOf('\\n') >= 0)")
-         .Line($"throw new global::System.FormatException(\"The \" + header + \" header of {spec.Type.Name} would hold a line break (CR or LF) from a member's value; it is refused so that no value can add a header.\");")
-         .Close()
-         .Line()
-         .Line("return value;")
-         .Close()
-         .Line();
-
-        w.Line(CSharp.GeneratedCode)
-         .Open("private static global::MimeKit.InternetAddressList TypedMailAddresses(global::MimeKit.InternetAddressList list, string? addresses)")
-         .Open("if (!global::TypedMail.AddressSyntax.TryParseList(addresses, out var mailboxes, out var error))")
-         .Line("throw new global::System.FormatException(\"'\" + addresses + \"' is not a valid address list: \" + error);")
-         .Close()
-         .Line()
-         .Open("foreach (var mailbox in mailboxes)")
-         .Line("list.Add(new global::MimeKit.MailboxAddress(mailbox.DisplayName, mailbox.Address));")
-         .Close()
-         .Line()
-         .Line("return list;")
-         .Close();
-
         if (Attachments(spec).Any())
         {
-            w.Line();
             WriteAttachments(w, spec);
         }
     }
@@ -309,7 +294,7 @@ internal static class MessageEmitter
             var (content, defaultName) = a.Kind switch
             {
                 AttachmentKind.Bytes => (value, CSharp.Literal(member.Name)),
-                AttachmentKind.Stream => ($"TypedMailReadStream({value})", CSharp.Literal(member.Name)),
+                AttachmentKind.Stream => ($"{Rendering}.ReadAll({value})", CSharp.Literal(member.Name)),
                 AttachmentKind.FileInfo => ($"global::System.IO.File.ReadAllBytes({value}.FullName)", value + ".Name"),
                 _ => ($"global::System.IO.File.ReadAllBytes({value})", $"global::System.IO.Path.GetFileName({value})"),
             };
@@ -323,20 +308,5 @@ internal static class MessageEmitter
         w.Line("return attachments;")
          .Close();
 
-        if (Attachments(spec).Any(m => m.Attachment!.Kind == AttachmentKind.Stream))
-        {
-            // A seekable stream is read from its start each time, so rendering twice gives the same attachment.
-            w.Line()
-             .Line(CSharp.GeneratedCode)
-             .Open("private static byte[] TypedMailReadStream(global::System.IO.Stream stream)")
-             .Open("if (stream.CanSeek)")
-             .Line("stream.Position = 0;")
-             .Close()
-             .Line()
-             .Line("using var copy = new global::System.IO.MemoryStream();")
-             .Line("stream.CopyTo(copy);")
-             .Line("return copy.ToArray();")
-             .Close();
-        }
     }
 }

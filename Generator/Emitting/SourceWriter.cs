@@ -30,6 +30,12 @@ internal sealed class SourceWriter
     /// <summary>Closes the innermost brace (with an optional suffix such as ';').</summary>
     public SourceWriter Close(string suffix = "")
     {
+        // No blank line before a closing brace.
+        if (text.Length >= 2 && text[text.Length - 1] == '\n' && text[text.Length - 2] == '\n')
+        {
+            text.Length--;
+        }
+
         depth--;
         return Line("}" + suffix);
     }

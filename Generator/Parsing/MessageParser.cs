@@ -14,8 +14,7 @@ internal static class MessageParser
     internal static readonly HashSet<string> ReservedNames = new()
     {
         "Create", "Builder", "Build", "ToMimeMessage", "ToSmtpMessage", "SendAsync", "TypedMailState", "TypedMailFormat",
-        "TypedMailSubject", "TypedMailTextBody", "TypedMailHtmlBody", "TypedMailAttachments", "TypedMailHeaderValue",
-        "TypedMailAddresses", "TypedMailReadStream",
+        "TypedMailSubject", "TypedMailTextBody", "TypedMailHtmlBody", "TypedMailAttachments",
     };
 
     /// <summary>The spec of the class, or <see langword="null"/> when something stops generation (the analyzers report it).</summary>

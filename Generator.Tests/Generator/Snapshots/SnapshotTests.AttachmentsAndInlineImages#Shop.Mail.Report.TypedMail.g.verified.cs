@@ -98,14 +98,14 @@ namespace Shop.Mail
         /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
         /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
         /// </summary>
-        /// <exception cref="global::System.FormatException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::MimeKit.MimeMessage ToMimeMessage()
         {
             var message = new global::MimeKit.MimeMessage();
-            TypedMailAddresses(message.From, "reports@shop.example");
-            TypedMailAddresses(message.To, "boss@shop.example");
-            message.Subject = TypedMailHeaderValue("Subject", TypedMailSubject());
+            global::TypedMail.MessageRendering.AddAddresses(message.From, "reports@shop.example", "From");
+            global::TypedMail.MessageRendering.AddAddresses(message.To, "boss@shop.example", "To");
+            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
             var body = new global::MimeKit.BodyBuilder();
             body.TextBody = TypedMailTextBody();
             body.HtmlBody = TypedMailHtmlBody();
@@ -128,7 +128,7 @@ namespace Shop.Mail
         /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
         /// the 4D-style API. The caller owns it and disposes it.
         /// </summary>
-        /// <exception cref="global::System.FormatException">A value would put CR or LF into a header.</exception>
+        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::TypedMail.SmtpMessage ToSmtpMessage()
         {
@@ -137,7 +137,7 @@ namespace Shop.Mail
             {
                 message.SetFrom("reports@shop.example");
                 message.SetTo("boss@shop.example");
-                message.SetSubject(TypedMailHeaderValue("Subject", TypedMailSubject()), global::TypedMail.TextOption.Replace);
+                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
                 message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
                 message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
                 foreach (var attachment in TypedMailAttachments())
@@ -182,33 +182,6 @@ namespace Shop.Mail
         private string TypedMailHtmlBody() => "<p>The report, with our logo: <img src=\"cid:logo\"></p>";
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static string TypedMailHeaderValue(string header, string value)
-        {
-            if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
-            {
-                throw new global::System.FormatException("The " + header + " header of Report would hold a line break (CR or LF) from a member's value; it is refused so that no value can add a header.");
-            }
-
-            return value;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::MimeKit.InternetAddressList TypedMailAddresses(global::MimeKit.InternetAddressList list, string? addresses)
-        {
-            if (!global::TypedMail.AddressSyntax.TryParseList(addresses, out var mailboxes, out var error))
-            {
-                throw new global::System.FormatException("'" + addresses + "' is not a valid address list: " + error);
-            }
-
-            foreach (var mailbox in mailboxes)
-            {
-                list.Add(new global::MimeKit.MailboxAddress(mailbox.DisplayName, mailbox.Address));
-            }
-
-            return list;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)> TypedMailAttachments()
         {
             var attachments = new global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)>();
@@ -225,22 +198,9 @@ namespace Shop.Mail
             var attachment2 = this.Appendix;
             if (attachment2 != null)
             {
-                attachments.Add(("Appendix", TypedMailReadStream(attachment2), null, null));
+                attachments.Add(("Appendix", global::TypedMail.MessageRendering.ReadAll(attachment2), null, null));
             }
             return attachments;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static byte[] TypedMailReadStream(global::System.IO.Stream stream)
-        {
-            if (stream.CanSeek)
-            {
-                stream.Position = 0;
-            }
-
-            using var copy = new global::System.IO.MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
         }
     }
 }

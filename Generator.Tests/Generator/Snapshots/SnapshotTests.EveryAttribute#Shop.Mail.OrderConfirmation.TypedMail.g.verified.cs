@@ -273,25 +273,27 @@ namespace Shop.Mail
         /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
         /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
         /// </summary>
-        /// <exception cref="global::System.FormatException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::MimeKit.MimeMessage ToMimeMessage()
         {
             var message = new global::MimeKit.MimeMessage();
-            TypedMailAddresses(message.From, "Herb Tarlick <herb_tarlick@wkrp.com>");
-            message.Sender = global::System.Linq.Enumerable.FirstOrDefault(TypedMailAddresses(new global::MimeKit.InternetAddressList(), "sales@wkrp.com").Mailboxes);
-            TypedMailAddresses(message.ReplyTo, "bigguy@wkrp.com");
-            TypedMailAddresses(message.To, "archive@wkrp.com");
-            TypedMailAddresses(message.Cc, "sales-team@wkrp.com");
-            TypedMailAddresses(message.ReplyTo, this.Agent);
-            TypedMailAddresses(message.To, this.Email);
+            global::TypedMail.MessageRendering.AddAddresses(message.From, "Herb Tarlick <herb_tarlick@wkrp.com>", "From");
+            var sender = new global::MimeKit.InternetAddressList();
+            global::TypedMail.MessageRendering.AddAddresses(sender, "sales@wkrp.com", "Sender");
+            message.Sender = global::System.Linq.Enumerable.FirstOrDefault(sender.Mailboxes);
+            global::TypedMail.MessageRendering.AddAddresses(message.ReplyTo, "bigguy@wkrp.com", "Reply-To");
+            global::TypedMail.MessageRendering.AddAddresses(message.To, "archive@wkrp.com", "To");
+            global::TypedMail.MessageRendering.AddAddresses(message.Cc, "sales-team@wkrp.com", "Cc");
+            global::TypedMail.MessageRendering.AddAddresses(message.ReplyTo, this.Agent, "Reply-To");
+            global::TypedMail.MessageRendering.AddAddresses(message.To, this.Email, "To");
             foreach (var item in this.Watchers ?? global::System.Linq.Enumerable.Empty<string>())
             {
-                TypedMailAddresses(message.Cc, item);
+                global::TypedMail.MessageRendering.AddAddresses(message.Cc, item, "Cc");
             }
-            message.Subject = TypedMailHeaderValue("Subject", TypedMailSubject());
-            message.Headers.Add("X-Campaign", TypedMailHeaderValue("X-Campaign", TypedMailHeader0()));
-            message.Headers.Add("X-Mailer", TypedMailHeaderValue("X-Mailer", TypedMailHeader1()));
+            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
+            message.Headers.Add("X-Campaign", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader0(), "X-Campaign"));
+            message.Headers.Add("X-Mailer", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader1(), "X-Mailer"));
             var body = new global::MimeKit.BodyBuilder();
             body.TextBody = TypedMailTextBody();
             body.HtmlBody = TypedMailHtmlBody();
@@ -314,7 +316,7 @@ namespace Shop.Mail
         /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
         /// the 4D-style API. The caller owns it and disposes it.
         /// </summary>
-        /// <exception cref="global::System.FormatException">A value would put CR or LF into a header.</exception>
+        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::TypedMail.SmtpMessage ToSmtpMessage()
         {
@@ -346,11 +348,11 @@ namespace Shop.Mail
                 {
                     message.SetBcc(this.Auditor.ToString());
                 }
-                message.SetSubject(TypedMailHeaderValue("Subject", TypedMailSubject()), global::TypedMail.TextOption.Replace);
+                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
                 message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
                 message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
-                message.AddHeader("X-Campaign", TypedMailHeaderValue("X-Campaign", TypedMailHeader0()));
-                message.AddHeader("X-Mailer", TypedMailHeaderValue("X-Mailer", TypedMailHeader1()));
+                message.AddHeader("X-Campaign", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader0(), "X-Campaign"));
+                message.AddHeader("X-Mailer", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader1(), "X-Mailer"));
                 foreach (var attachment in TypedMailAttachments())
                 {
                     message.AddAttachment(attachment.FileName, attachment.Content, attachment.ContentType, attachment.ContentId);
@@ -440,33 +442,6 @@ namespace Shop.Mail
         private string TypedMailHeader1() => "TypedMail";
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static string TypedMailHeaderValue(string header, string value)
-        {
-            if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
-            {
-                throw new global::System.FormatException("The " + header + " header of OrderConfirmation would hold a line break (CR or LF) from a member's value; it is refused so that no value can add a header.");
-            }
-
-            return value;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::MimeKit.InternetAddressList TypedMailAddresses(global::MimeKit.InternetAddressList list, string? addresses)
-        {
-            if (!global::TypedMail.AddressSyntax.TryParseList(addresses, out var mailboxes, out var error))
-            {
-                throw new global::System.FormatException("'" + addresses + "' is not a valid address list: " + error);
-            }
-
-            foreach (var mailbox in mailboxes)
-            {
-                list.Add(new global::MimeKit.MailboxAddress(mailbox.DisplayName, mailbox.Address));
-            }
-
-            return list;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)> TypedMailAttachments()
         {
             var attachments = new global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)>();
@@ -478,7 +453,7 @@ namespace Shop.Mail
             var attachment1 = this.Logo;
             if (attachment1 != null)
             {
-                attachments.Add(("Logo", TypedMailReadStream(attachment1), "image/png", "logo"));
+                attachments.Add(("Logo", global::TypedMail.MessageRendering.ReadAll(attachment1), "image/png", "logo"));
             }
             var attachment2 = this.Terms;
             if (attachment2 != null)
@@ -491,19 +466,6 @@ namespace Shop.Mail
                 attachments.Add((global::System.IO.Path.GetFileName(attachment3), global::System.IO.File.ReadAllBytes(attachment3), null, null));
             }
             return attachments;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static byte[] TypedMailReadStream(global::System.IO.Stream stream)
-        {
-            if (stream.CanSeek)
-            {
-                stream.Position = 0;
-            }
-
-            using var copy = new global::System.IO.MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
         }
     }
 }

@@ -96,14 +96,14 @@ namespace Shop.Mail
         /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
         /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
         /// </summary>
-        /// <exception cref="global::System.FormatException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::MimeKit.MimeMessage ToMimeMessage()
         {
             var message = new global::MimeKit.MimeMessage();
-            TypedMailAddresses(message.From, "herb_tarlick@wkrp.com");
-            TypedMailAddresses(message.To, this.Email);
-            message.Subject = TypedMailHeaderValue("Subject", TypedMailSubject());
+            global::TypedMail.MessageRendering.AddAddresses(message.From, "herb_tarlick@wkrp.com", "From");
+            global::TypedMail.MessageRendering.AddAddresses(message.To, this.Email, "To");
+            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
             var body = new global::MimeKit.BodyBuilder();
             body.TextBody = TypedMailTextBody();
             body.HtmlBody = TypedMailHtmlBody();
@@ -115,7 +115,7 @@ namespace Shop.Mail
         /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
         /// the 4D-style API. The caller owns it and disposes it.
         /// </summary>
-        /// <exception cref="global::System.FormatException">A value would put CR or LF into a header.</exception>
+        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::TypedMail.SmtpMessage ToSmtpMessage()
         {
@@ -127,7 +127,7 @@ namespace Shop.Mail
                 {
                     message.SetTo(this.Email!);
                 }
-                message.SetSubject(TypedMailHeaderValue("Subject", TypedMailSubject()), global::TypedMail.TextOption.Replace);
+                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
                 message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
                 message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
                 return message;
@@ -183,33 +183,6 @@ namespace Shop.Mail
             text.Append(global::System.Net.WebUtility.HtmlEncode(this.Offer));
             text.Append("</p>\n");
             return text.ToString();
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static string TypedMailHeaderValue(string header, string value)
-        {
-            if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
-            {
-                throw new global::System.FormatException("The " + header + " header of FileOffer would hold a line break (CR or LF) from a member's value; it is refused so that no value can add a header.");
-            }
-
-            return value;
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::MimeKit.InternetAddressList TypedMailAddresses(global::MimeKit.InternetAddressList list, string? addresses)
-        {
-            if (!global::TypedMail.AddressSyntax.TryParseList(addresses, out var mailboxes, out var error))
-            {
-                throw new global::System.FormatException("'" + addresses + "' is not a valid address list: " + error);
-            }
-
-            foreach (var mailbox in mailboxes)
-            {
-                list.Add(new global::MimeKit.MailboxAddress(mailbox.DisplayName, mailbox.Address));
-            }
-
-            return list;
         }
     }
 }
