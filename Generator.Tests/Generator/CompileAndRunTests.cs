@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using MimeKit;
+
+namespace TypedMail.Generator.Tests.Generator;
+
+/// <summary>The generated code compiles with no diagnostics, runs, and renders MIME that parses back as expected.</summary>
+public sealed class CompileAndRunTests
+{
+    [Fact]
+    public void MinimalMessageRendersHeadersAndTextBody()
+    {
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.Minimal });
+        var offer = compiled.Build("Shop.Mail.DiscountOffer", ("Email", "jennifer@wkrp.com"), ("Salutation", "Ms. Marlowe"), ("Offer", "50% off drive time"));
+
+        var message = Reparse(((ITypedMailMessage)offer).ToMimeMessage());
+
+        Assert.Equal("herb_tarlick@wkrp.com", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Equal("bigguy@wkrp.com", Assert.Single(message.ReplyTo.Mailboxes).Address);
+        Assert.Equal("jennifer@wkrp.com", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("Discounts on Ad Space!", message.Subject);
+        Assert.Equal("Dear Ms. Marlowe,\n50% off drive time", Lf(message.TextBody)?.TrimEnd('\n'));
+        Assert.Null(message.HtmlBody);
+    }
+
+    [Fact]
+    public void EveryAttributeRendersCultureFormatsHtmlEncodingPartsAndHeaders()
+    {
+        var terms = Path.Combine(Path.GetTempPath(), $"terms-{Guid.NewGuid():N}.txt");
+        var extra = Path.Combine(Path.GetTempPath(), $"extra-{Guid.NewGuid():N}.bin");
+        File.WriteAllText(terms, "the terms");
+        File.WriteAllBytes(extra, new byte[] { 1, 2, 3 });
+        try
+        {
+            using var compiled = CompiledAssembly.Compile(new[] { Inputs.EveryAttribute });
+            var statusType = compiled.Type("Shop.Mail.OrderStatus");
+            var placed = new DateTime(2026, 3, 14, 9, 30, 0);
+            var order = compiled.Build(
+                "Shop.Mail.OrderConfirmation",
+                ("Email", "Ann <ann@shop.example>"),
+                ("Name", "<Ann & Bob>"),
+                ("Watchers", new[] { "w1@shop.example", "w2@shop.example, w3@shop.example" }),
+                ("Auditor", new MailboxAddress("Audit", "auditor@shop.example")),
+                ("Agent", "agent@shop.example"),
+                ("OrderNumber", 42),
+                ("Placed", placed),
+                ("Total", 1234.5m),
+                ("Status", Enum.ToObject(statusType, 1)),
+                ("Invoice", new byte[] { 37, 80, 68, 70 }),
+                ("Logo", new MemoryStream(new byte[] { 137, 80, 78, 71 })),
+                ("Terms", new FileInfo(terms)),
+                ("ExtraPath", extra));
+
+            var message = Reparse(((ITypedMailMessage)order).ToMimeMessage());
+            var fr = CultureInfo.GetCultureInfo("fr-FR");
+
+            Assert.Equal($"Order 42 of 2026-03-14: {1234.5m.ToString("N2", fr)}", message.Subject);
+            Assert.Equal("Herb Tarlick", Assert.Single(message.From.Mailboxes).Name);
+            Assert.Equal("sales@wkrp.com", message.Sender?.Address);
+            Assert.Equal(new[] { "archive@wkrp.com", "ann@shop.example" }, message.To.Mailboxes.Select(m => m.Address));
+            Assert.Equal(new[] { "sales-team@wkrp.com", "w1@shop.example", "w2@shop.example", "w3@shop.example" }, message.Cc.Mailboxes.Select(m => m.Address));
+            Assert.Equal(new[] { "bigguy@wkrp.com", "agent@shop.example" }, message.ReplyTo.Mailboxes.Select(m => m.Address));
+            Assert.Empty(message.Bcc);
+            Assert.DoesNotContain("audit", Raw(message), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal("spring-42", message.Headers["X-Campaign"]);
+            Assert.Equal("TypedMail", message.Headers["X-Mailer"]);
+
+            Assert.Equal($"Hello <Ann & Bob>, your order 000042 costs {1234.5m.ToString("C", fr)} (Pending, 1). ", message.TextBody);
+            Assert.Contains("Hello &lt;Ann &amp; Bob&gt;", message.HtmlBody, StringComparison.Ordinal);
+            Assert.Contains($"<b>{System.Net.WebUtility.HtmlEncode(1234.5m.ToString("N2", fr))}</b>", message.HtmlBody, StringComparison.Ordinal);
+
+            var related = Assert.Single(message.BodyParts.OfType<MimePart>(), p => p.ContentId == "logo");
+            Assert.Equal("image/png", related.ContentType.MimeType);
+            Assert.Equal(new byte[] { 137, 80, 78, 71 }, Content(related));
+            Assert.Contains(message.Body is Multipart mixed ? mixed.OfType<Multipart>() : Enumerable.Empty<Multipart>(), m => m.ContentType.MimeType == "multipart/alternative");
+            var attachments = message.Attachments.OfType<MimePart>().ToDictionary(a => a.FileName ?? "");
+            Assert.Equal(new[] { "invoice.pdf", Path.GetFileName(terms), Path.GetFileName(extra) }.Order(), attachments.Keys.Order());
+            Assert.Equal("application/pdf", attachments["invoice.pdf"].ContentType.MimeType);
+            Assert.Equal(new byte[] { 37, 80, 68, 70 }, Content(attachments["invoice.pdf"]));
+            Assert.Equal("the terms", System.Text.Encoding.UTF8.GetString(Content(attachments[Path.GetFileName(terms)])));
+            Assert.Equal(new byte[] { 1, 2, 3 }, Content(attachments[Path.GetFileName(extra)]));
+        }
+        finally
+        {
+            File.Delete(terms);
+            File.Delete(extra);
+        }
+    }
+
+    [Fact]
+    public void ValuesAreFormattedWithTheInvariantCultureUnlessTheClassStatesOne()
+    {
+        const string Source = """
+            using TypedMail;
+            namespace Shop.Mail;
+            [MailMessage(From = "a@shop.example", To = "b@shop.example", Subject = "Total {{Amount:N2}} on {{Day:d}}")]
+            [TextBody("{{Amount}} {{Ratio:P1}} {{Count}}")]
+            public partial class Amounts
+            {
+                public decimal Amount { get; set; }
+                public System.DateTime Day { get; set; }
+                public double? Ratio { get; set; }
+                public long? Count { get; set; }
+            }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Source });
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        try
+        {
+            var amounts = compiled.Build("Shop.Mail.Amounts", ("Amount", 1234.5m), ("Day", new DateTime(2026, 1, 2)), ("Ratio", (double?)0.25), ("Count", (long?)null));
+            var message = ((ITypedMailMessage)amounts).ToMimeMessage();
+
+            Assert.Equal("Total 1,234.50 on 01/02/2026", message.Subject);
+            Assert.Equal("1234.5 25.0 % ", message.TextBody);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void TextAndHtmlMakeMultipartAlternative()
+    {
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.TextAndHtml });
+        var news = compiled.Build("Shop.Mail.Newsletter", ("Name", "Venus"), ("Email", "venus@wkrp.com"), ("Count", 3));
+
+        var message = Reparse(((ITypedMailMessage)news).ToMimeMessage());
+
+        var alternative = Assert.IsType<MultipartAlternative>(message.Body);
+        Assert.Equal(new[] { "text/plain", "text/html" }, alternative.Select(p => p.ContentType.MimeType));
+        Assert.Equal("Hi Venus! 3 new items.", message.TextBody);
+        Assert.Equal("<h1>Hi Venus!</h1><p>3 new items.</p>", message.HtmlBody);
+        Assert.Equal("News for Venus", message.Subject);
+    }
+
+    [Fact]
+    public void InlineImagesGoIntoMultipartRelatedWithTheHtml()
+    {
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.Attachments });
+        var report = compiled.Build("Shop.Mail.Report", ("Data", new byte[] { 97, 44, 98 }), ("Logo", new byte[] { 1, 2 }));
+
+        var message = Reparse(((ITypedMailMessage)report).ToMimeMessage());
+
+        var mixed = Assert.IsType<Multipart>(message.Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        var alternative = Assert.IsType<MultipartAlternative>(mixed[0]);
+        var related = Assert.IsType<MultipartRelated>(alternative[1]);
+        Assert.Equal("text/html", related[0].ContentType.MimeType);
+        Assert.Equal("logo", related[1].ContentId);
+        var csv = Assert.Single(message.Attachments.OfType<MimePart>());
+        Assert.Equal("report.csv", csv.FileName);
+        Assert.Equal("text/csv", csv.ContentType.MimeType);
+    }
+
+    [Fact]
+    public void ALineBreakFromAValueIsRefusedInTheSubjectNotFolded()
+    {
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.TextAndHtml });
+        var news = compiled.Build("Shop.Mail.Newsletter", ("Name", "Venus\r\nBcc: everyone@example.com"), ("Email", "venus@wkrp.com"));
+
+        var error = Assert.Throws<TypedMailException>(() => ((ITypedMailMessage)news).ToMimeMessage());
+        Assert.Equal(ErrorCodes.HeaderInjection, error.Code);
+        Assert.Contains("Subject", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ErrorCodes.HeaderInjection, Assert.Throws<TypedMailException>(() => ((ITypedMailMessage)news).ToSmtpMessage()).Code);
+    }
+
+    [Fact]
+    public void MembersTheBuilderDidNotSetKeepTheirInitializers()
+    {
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.Nested });
+        var welcome = compiled.Build("Shop.Mail.Notifications+Accounts+Welcome", ("Email", "les@wkrp.com"));
+
+        var message = ((ITypedMailMessage)welcome).ToMimeMessage();
+
+        Assert.Equal("Welcome, friend.", message.TextBody);
+        Assert.Equal("Welcome friend", message.Subject);
+    }
+
+    [Fact]
+    public void FileTemplatesRenderTheAdditionalFiles()
+    {
+        using var compiled = CompiledAssembly.Compile(
+            new[] { Inputs.FileTemplates },
+            new InMemoryAdditionalText("/project/Mail/discount.txt", Inputs.DiscountText),
+            new InMemoryAdditionalText("/project/Mail/discount.html", Inputs.DiscountHtml));
+        var offer = compiled.Build("Shop.Mail.FileOffer", ("Email", "andy@wkrp.com"), ("Salutation", "Mr. Travis"), ("Offer", "Two for one"));
+
+        var message = ((ITypedMailMessage)offer).ToMimeMessage();
+
+        Assert.Equal("Dear Mr. Travis,\nTwo for one\n", message.TextBody);
+        Assert.Equal("<p>Dear Mr. Travis,</p><p>Two for one</p>\n", message.HtmlBody);
+    }
+
+    [Fact]
+    public void TheMessageReferenceCarriesBccInTheEnvelopeOnly()
+    {
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.EveryAttribute });
+        var order = compiled.Build("Shop.Mail.OrderConfirmation", ("Email", "ann@shop.example"), ("Name", "Ann"), ("Auditor", new MailboxAddress("Audit", "auditor@shop.example")));
+
+        using var reference = ((ITypedMailMessage)order).ToSmtpMessage();
+
+        Assert.Equal(new[] { "audit@wkrp.com", "auditor@shop.example" }, reference.Bcc.Select(m => m.Address));
+        Assert.Equal(new[] { "archive@wkrp.com", "ann@shop.example" }, reference.To.Select(m => m.Address));
+        Assert.Equal("spring-0", reference.HeaderValues("X-Campaign").Single());
+        Assert.Empty(Reparse(reference.ToMimeMessage()).Bcc);
+    }
+
+    [Fact]
+    public void ObjectInitializersStillWork()
+    {
+        const string Caller = """
+            namespace Shop.Mail;
+            public static class Make
+            {
+                public static DiscountOffer Offer() => new DiscountOffer { Email = "x@wkrp.com", Salutation = "X", Offer = "Y" };
+            }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.Minimal, Caller });
+
+        var offer = (ITypedMailMessage)compiled.Call("Shop.Mail.Make", "Offer")!;
+
+        Assert.Equal("Dear X,\nY", Lf(offer.ToMimeMessage().TextBody));
+    }
+
+    [Fact]
+    public void PrivateMembersGetNoBuilderMethodAndInternalOnesMakeTheBuilderInternal()
+    {
+        const string Source = """
+            using TypedMail;
+            namespace Shop.Mail;
+            [MailMessage(From = "a@shop.example", To = "b@shop.example", Subject = "Audit")]
+            [TextBody("{{secret}} {{Level}} {{Note}}")]
+            public partial class Audit
+            {
+                private string secret = "kept";
+                internal Level Level { get; set; }
+                public string? Note { get; private set; }
+            }
+            internal enum Level { Low, High }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Source });
+        var create = compiled.Type("Shop.Mail.Audit").GetMethod("Create", BindingFlags.Static | BindingFlags.NonPublic)!;
+        Assert.True(create.IsAssembly);
+        var buildStep = create.ReturnType;
+        Assert.Null(buildStep.GetMethod("secret"));
+        Assert.Null(buildStep.GetMethod("Note"));
+
+        var audit = compiled.Build("Shop.Mail.Audit", ("Level", Enum.ToObject(compiled.Type("Shop.Mail.Level"), 1)));
+
+        Assert.Equal("kept High ", ((ITypedMailMessage)audit).ToMimeMessage().TextBody);
+    }
+
+    private static MimeMessage Reparse(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        stream.Position = 0;
+        return MimeMessage.Load(stream);
+    }
+
+    private static string Raw(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static byte[] Content(MimePart part)
+    {
+        using var stream = new MemoryStream();
+        part.Content!.DecodeTo(stream);
+        return stream.ToArray();
+    }
+
+    private static string? Lf(string? text) => text?.ReplaceLineEndings("\n");
+}

@@ -1,0 +1,30 @@
+namespace TypedMail.Generator.Model;
+
+/// <summary>The constants of <c>[MailMessage]</c>.</summary>
+internal sealed record MessageConstants(
+    string? From,
+    string? Sender,
+    string? ReplyTo,
+    string? To,
+    string? Cc,
+    string? Bcc,
+    string? Culture);
+
+/// <summary>Everything the emitter needs to write one message class: strings, bools, enums and equatable arrays only.</summary>
+/// <param name="Type">Where the class lives.</param>
+/// <param name="Constants">The constant addresses and culture.</param>
+/// <param name="Subject">The subject template, if any.</param>
+/// <param name="TextBody">The text body template, if any.</param>
+/// <param name="HtmlBody">The HTML body template, if any.</param>
+/// <param name="Headers">The <c>[Header]</c> attributes, in order.</param>
+/// <param name="Members">The members (base types first), in declaration order.</param>
+/// <param name="HasParameterlessConstructor">The user declared a parameterless constructor (else one is generated).</param>
+internal sealed record MessageSpec(
+    TypeIdentity Type,
+    MessageConstants Constants,
+    TemplateSpec? Subject,
+    TemplateSpec? TextBody,
+    TemplateSpec? HtmlBody,
+    EquatableArray<HeaderSpec> Headers,
+    EquatableArray<MemberSpec> Members,
+    bool HasParameterlessConstructor);

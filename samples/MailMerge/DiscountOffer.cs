@@ -1,0 +1,19 @@
+using TypedMail;
+
+namespace MailMerge;
+
+/// <summary>The seed's mail merge as a typed message: the constants in the attribute, one member per merge field.</summary>
+[MailMessage(From = "herb_tarlick@wkrp.com", ReplyTo = "bigguy@wkrp.com", Subject = "Discounts on Ad Space!")]
+[TextBody("Dear {{Salutation}},\n{{Offer}}\nCall Herb today!")]
+public partial class DiscountOffer
+{
+    /// <summary>The one recipient of this copy.</summary>
+    [To]
+    public required string Email { get; init; }
+
+    /// <summary>How the letter greets the reader.</summary>
+    public required string Salutation { get; init; }
+
+    /// <summary>The offer made to this reader.</summary>
+    public required string Offer { get; init; }
+}
