@@ -254,4 +254,48 @@ public sealed class CodeFixTests
             public string Name { get; init; } = "";
         }
         """);
+
+    [Fact]
+    public Task TM0002_MissingSettingsPortIsAdded() => Verify<SubmissionPortCodeFix>("""
+        using TypedMail;
+
+        public static class Configuration
+        {
+            public static SmtpSettings Create(string user) => new {|TM0002:{|TM0005:SmtpSettings|}|} { Host = "exchange.example.com", UserName = user };
+        }
+        """, """
+        using TypedMail;
+
+        public static class Configuration
+        {
+            public static SmtpSettings Create(string user) => new {|TM0005:SmtpSettings|} { Host = "exchange.example.com", UserName = user, Port = 587 };
+        }
+        """);
+
+    [Fact]
+    public Task TM0002_MessageReferencePortBecomes587() => Verify<SubmissionPortCodeFix>("""
+        using TypedMail;
+
+        public static class Mailer
+        {
+            public static void Run(string user, string password)
+            {
+                using var message = new SmtpMessage { Host = "exchange.example.com", Port = 25 };
+                message.SetAuth(user, password, AuthMode.Login);
+                {|TM0002:message.Send(SessionMode.RequireStartTls)|};
+            }
+        }
+        """, """
+        using TypedMail;
+
+        public static class Mailer
+        {
+            public static void Run(string user, string password)
+            {
+                using var message = new SmtpMessage { Host = "exchange.example.com", Port = 587 };
+                message.SetAuth(user, password, AuthMode.Login);
+                message.Send(SessionMode.RequireStartTls);
+            }
+        }
+        """);
 }
