@@ -71,6 +71,43 @@ public sealed class FacadeCommandTests
     }
 
     [Fact]
+    public void EveryHeaderCommand_ReachesTheMessage_WithItsOption()
+    {
+        SMTP_New(out var id);
+        Assert.Equal(0, SMTP_From(id, "herb_tarlick@wkrp.com"));
+        Assert.Equal(0, SMTP_Sender(id, "jennifer@wkrp.com"));
+        Assert.Equal(0, SMTP_ReplyTo(id, "bigguy@wkrp.com, andy@wkrp.com"));
+        Assert.Equal(0, SMTP_ReplyTo(id, "andy@wkrp.com", 2));
+        Assert.Equal(0, SMTP_To(id, "a@wkrp.com\rb@wkrp.com"));
+        Assert.Equal(0, SMTP_Cc(id, "c@wkrp.com;d@wkrp.com"));
+        Assert.Equal(0, SMTP_Cc(id, "", 2));
+        Assert.Equal(0, SMTP_Bcc(id, "e@wkrp.com"));
+        Assert.Equal(0, SMTP_Subject(id, "Subject"));
+        Assert.Equal(0, SMTP_Subject(id, ""));
+        Assert.Equal(0, SMTP_Comments(id, "Comments"));
+        Assert.Equal(0, SMTP_Keywords(id, "Keywords"));
+        Assert.Equal(0, SMTP_Keywords(id, "", 1));
+        Assert.Equal(0, SMTP_References(id, "<r@wkrp.com>"));
+        Assert.Equal(0, SMTP_InReplyTo(id, "<i@wkrp.com>"));
+        Assert.Equal(0, SMTP_Encrypted(id, "x"));
+        Assert.Equal(0, SMTP_Encrypted(id, "", 2));
+
+        var message = MessageOf(id);
+        Assert.Equal("jennifer@wkrp.com", message.Sender!.Address);
+        Assert.Equal(new[] { "bigguy@wkrp.com" }, message.ReplyTo.Select(m => m.Address));
+        Assert.Equal(new[] { "a@wkrp.com", "b@wkrp.com" }, message.To.Select(m => m.Address));
+        Assert.Empty(message.Cc);
+        Assert.Equal("e@wkrp.com", Assert.Single(message.Bcc).Address);
+        Assert.Equal("Subject", message.Subject);
+        Assert.Equal("Comments", message.Text("Comments"));
+        Assert.Null(message.Text("Keywords"));
+        Assert.Equal("<r@wkrp.com>", message.Text("References"));
+        Assert.Equal("<i@wkrp.com>", message.Text("In-Reply-To"));
+        Assert.Null(message.Text("Encrypted"));
+        SMTP_Clear(ref id);
+    }
+
+    [Fact]
     public void Body_Plus4_IsTheHtmlBody()
     {
         SMTP_New(out var id);

@@ -136,4 +136,23 @@ public sealed class GlobalSettingsTests : IDisposable
         Assert.Equal(ErrorCodes.InvalidArgument, SMTP_QuickSend(mailbox.Host, "a@wkrp.com", "b@wkrp.com", "s", "b", 3));
         Assert.Equal(ErrorCodes.NoHost, SMTP_QuickSend("", "a@wkrp.com", "b@wkrp.com", "s", "b"));
     }
+
+    [Fact]
+    public async Task ForcedCramMd5_AgainstTheMailbox_Gives12003_AndWrongPassword535()
+    {
+        await using var mailbox = await LoopbackServers.StartAsync(withUser: true);
+        IT_SetPort(2, mailbox.Port);
+        SMTP_New(out var id);
+        SMTP_Host(id, mailbox.Host);
+        SMTP_From(id, "herb_tarlick@wkrp.com");
+        SMTP_To(id, "bigguy@wkrp.com");
+
+        SMTP_Auth(id, LoopbackServers.User, LoopbackServers.Password, 3);
+        Assert.Equal(ErrorCodes.AuthMechanismNotOffered, SMTP_Send(id, 2));
+        SMTP_Auth(id, LoopbackServers.User, "wrong", 1);
+        Assert.Equal(535, SMTP_Send(id, 2));
+        SMTP_Clear(ref id);
+
+        Assert.Empty(mailbox.Messages);
+    }
 }

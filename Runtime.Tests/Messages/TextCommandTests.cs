@@ -188,4 +188,16 @@ public sealed class TextCommandTests
         Assert.True(again.Message.Date > before, $"Date {again.Message.Date} should be the send time");
         Assert.Null(message.Date);
     }
+
+    [Fact]
+    public void MessageIdHeader_ReplacesTheGeneratedOne_OtherwiseEachBuildHasItsOwn()
+    {
+        using var message = LoopbackServers.Letter();
+        Assert.NotEqual(message.ToMimeMessage().MessageId, message.ToMimeMessage().MessageId);
+
+        message.AddHeader("Message-ID", "<merge-1@wkrp.com>", HeaderOption.ReplaceAll);
+
+        Assert.Equal("merge-1@wkrp.com", message.ToMimeMessage().MessageId);
+        Assert.Single(message.ToMimeMessage().Headers, h => h.Field.Equals("Message-ID", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -210,4 +210,75 @@ public sealed class DeliveryTests
         Assert.Empty(received.Message.Bcc);
         Assert.DoesNotContain("jennifer", System.Text.Encoding.UTF8.GetString(received.RawMime));
     }
+
+    [Fact]
+    public async Task SilentServer_GivesTheNegatedTimeoutCode_WithinTheTimeout()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            using var message = LoopbackServers.Letter();
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+            // The listener accepts the connection (backlog) but never greets: the 1 s reply timeout must fire.
+            var result = await message.SendAsync(new SmtpSettings { Host = "127.0.0.1", Port = port, Mode = SessionMode.NeverTls, TimeoutSeconds = 1 }, bound.Token);
+
+            Assert.Equal(ErrorCodes.TimedOut, result.Code);
+            Assert.False(result.Delivered);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task SendManyMimeMessages_OneResultEach()
+    {
+        await using var server = await LoopbackServers.StartAsync();
+        await using var sender = new SmtpSender(LoopbackServers.Settings(server, SessionMode.NeverTls));
+        var messages = new[] { "andy@wkrp.com", "bailey@wkrp.com" }.Select(to =>
+        {
+            var mime = new MimeMessage();
+            mime.From.Add(MailboxAddress.Parse("herb_tarlick@wkrp.com"));
+            mime.To.Add(MailboxAddress.Parse(to));
+            mime.Subject = "To " + to;
+            mime.Body = new TextPart("plain") { Text = "Body" };
+            return mime;
+        }).ToList();
+        messages.Add(new MimeMessage());
+
+        var results = await sender.SendManyAsync(messages);
+
+        Assert.Equal(new[] { 0, 0, ErrorCodes.NoFrom }, results.Select(r => r.Code));
+        var received = await server.WaitForMessagesAsync(2, LoopbackServers.Patience);
+        Assert.Equal(new[] { "To andy@wkrp.com", "To bailey@wkrp.com" }, received.Select(r => r.Message.Subject));
+    }
+
+    [Fact]
+    public async Task SynchronousSend_WithTheMessagesOwnHostAndPort()
+    {
+        await using var server = await LoopbackServers.StartAsync();
+        using var message = LoopbackServers.LetterFor(server);
+
+        var result = message.Send(SessionMode.NeverTls);
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(250, result.SmtpStatus);
+        Assert.Equal("bigguy@wkrp.com", (await server.WaitForMessageAsync(LoopbackServers.Patience)).Recipients.Single());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(128)]
+    public void Timeout_Outside1To127_IsRefused(int seconds)
+    {
+        using var message = new SmtpMessage();
+
+        Assert.Equal(ErrorCodes.InvalidArgument, Assert.Throws<TypedMailException>(() => message.TimeoutSeconds = seconds).Code);
+        Assert.Equal(ErrorCodes.InvalidArgument, Assert.Throws<TypedMailException>(() => message.Port = 65536).Code);
+        Assert.Null(message.TimeoutSeconds);
+    }
 }

@@ -44,7 +44,7 @@ internal static class SendFailure
 
             case SslHandshakeException tls:
                 return SendResult.Failure(ErrorCodes.TlsHandshakeFailed, FirstLine(tls.Message), recipients: recipients, messageId: messageId);
-            case NotSupportedException notSupported when phase == SessionPhase.Connect && settings.Mode == SessionMode.RequireStartTls:
+            case NotSupportedException when phase == SessionPhase.Connect && settings.Mode == SessionMode.RequireStartTls:
                 return SendResult.Failure(ErrorCodes.StartTlsNotOffered, $"{settings.Host}:{settings.EffectivePort} did not announce STARTTLS.", recipients: recipients, messageId: messageId);
             case NotSupportedException notSupported when phase == SessionPhase.Authenticate:
                 return SendResult.Failure(ErrorCodes.AuthenticationNotOffered, notSupported.Message, recipients: recipients, messageId: messageId);

@@ -115,11 +115,14 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, cancellationToken);
     }
 
-    /// <summary>Sends many messages over one connection; one result per message (a failure does not stop the next).</summary>
+    /// <summary>
+    /// Sends many messages over one connection; one result per message (a failure does not stop the next). Cancelling
+    /// between two messages throws <see cref="OperationCanceledException"/>; a message cancelled while on the wire gets 10000.
+    /// </summary>
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default) =>
         SendManyCoreAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
 
-    /// <summary>Sends many MIME messages over one connection; one result per message (a failure does not stop the next).</summary>
+    /// <summary>Sends many MIME messages over one connection; one result per message, as the overload for <see cref="SmtpMessage"/>.</summary>
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default) =>
         SendManyCoreAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
 

@@ -1,0 +1,102 @@
+using Microsoft.CodeAnalysis;
+
+namespace TypedMail.Analyzers.Diagnostics;
+
+/// <summary>Every TypedMail diagnostic, described once; the IDs and default severities are DESIGN.md's table.</summary>
+internal static class Descriptors
+{
+    /// <summary>Where each diagnostic's page lives: <c>{HelpLinkBase}TMxxxx.md</c>.</summary>
+    public const string HelpLinkBase = "https://github.com/typedmail/typedmail/blob/main/docs/diagnostics/";
+
+    private const string Security = "TypedMail.Security";
+    private const string Configuration = "TypedMail.Configuration";
+    private const string Addresses = "TypedMail.Addresses";
+    private const string Templates = "TypedMail.Templates";
+    private const string Message = "TypedMail.Message";
+    private const string Generation = "TypedMail.Generation";
+
+    public static readonly DiagnosticDescriptor StartTlsWithoutAuthentication = Create(
+        DiagnosticIds.StartTlsWithoutAuthentication, "STARTTLS mode without authentication", "{0}", Security, DiagnosticSeverity.Error,
+        "A STARTTLS session (RequireStartTls, or Upgradable with credentials or on port 587) must be authenticated.");
+
+    public static readonly DiagnosticDescriptor StartTlsOnPort25 = Create(
+        DiagnosticIds.StartTlsOnPort25, "STARTTLS mode on port 25", "{0}", Security, DiagnosticSeverity.Error,
+        "A STARTTLS session must not start on the relay port 25: submission servers listen on 587.");
+
+    public static readonly DiagnosticDescriptor PortModeMismatch = Create(
+        DiagnosticIds.PortModeMismatch, "Port and session mode disagree", "{0}", Configuration, DiagnosticSeverity.Warning,
+        "Implicit TLS expects port 465; a mode that starts in plain text does not work on port 465.");
+
+    public static readonly DiagnosticDescriptor CredentialsInClearText = Create(
+        DiagnosticIds.CredentialsInClearText, "Credentials sent in clear text", "{0}", Security, DiagnosticSeverity.Warning,
+        "With NeverTls the user name and password travel unencrypted.");
+
+    public static readonly DiagnosticDescriptor CredentialsWithUpgradable = Create(
+        DiagnosticIds.CredentialsWithUpgradable, "Credentials with an upgradable session", "{0}", Security, DiagnosticSeverity.Info,
+        "An attacker who strips STARTTLS from the server's reply makes an Upgradable session send the credentials in clear text.");
+
+    public static readonly DiagnosticDescriptor InvalidAddress = Create(
+        DiagnosticIds.InvalidAddress, "Invalid address", "{0} is not a valid address: {1}", Addresses, DiagnosticSeverity.Error,
+        "An address literal must be a valid RFC 5322 mailbox or mailbox list.");
+
+    public static readonly DiagnosticDescriptor UnknownPlaceholder = Create(
+        DiagnosticIds.UnknownPlaceholder, "Template placeholder names no member", "{0}", Templates, DiagnosticSeverity.Error,
+        "Each {{Name}} placeholder of a template must name a member of the message class.");
+
+    public static readonly DiagnosticDescriptor UnusedMember = Create(
+        DiagnosticIds.UnusedMember, "Member used nowhere", "'{0}' is used by no template, recipient, attachment or header of '{1}'", Templates, DiagnosticSeverity.Warning,
+        "A member of a message class that no template, recipient, attachment or header uses is probably a mistake.");
+
+    public static readonly DiagnosticDescriptor MissingFrom = Create(
+        DiagnosticIds.MissingFrom, "No From", "'{0}' has no From address: set From on [MailMessage]", Message, DiagnosticSeverity.Error,
+        "Every message needs a From address (RFC 5322 section 3.6).");
+
+    public static readonly DiagnosticDescriptor MissingRecipient = Create(
+        DiagnosticIds.MissingRecipient, "No recipient", "'{0}' has no recipient: add a [To], [Cc] or [Bcc] member or a constant To, Cc or Bcc", Message, DiagnosticSeverity.Error,
+        "A message without any recipient cannot be sent.");
+
+    public static readonly DiagnosticDescriptor NotPartial = Create(
+        DiagnosticIds.NotPartial, "Type must be partial", "'{0}' must be partial: the generator adds members to '{1}'", Generation, DiagnosticSeverity.Error,
+        "The generator extends the class, so the class and every type that contains it must be partial.");
+
+    public static readonly DiagnosticDescriptor SecretLiteral = Create(
+        DiagnosticIds.SecretLiteral, "Secret written as a literal", "The {0} is written as a literal: read it from configuration or a secret store", Security, DiagnosticSeverity.Warning,
+        "Passwords in source code end up in version control and in every build output.");
+
+    public static readonly DiagnosticDescriptor OutOfRange = Create(
+        DiagnosticIds.OutOfRange, "Port or timeout out of range", "{0}", Configuration, DiagnosticSeverity.Error,
+        "A port is 1..65535 (0 means the mode's default); a timeout is 1..127 seconds.");
+
+    public static readonly DiagnosticDescriptor LineBreakInHeader = Create(
+        DiagnosticIds.LineBreakInHeader, "Line break in a header literal", "The {0} contains a CR or LF: {1}", Addresses, DiagnosticSeverity.Error,
+        "A CR or LF in a header value would end the header and let the text inject new headers.");
+
+    public static readonly DiagnosticDescriptor MissingTemplateFile = Create(
+        DiagnosticIds.MissingTemplateFile, "Template file not in AdditionalFiles", "The template file '{0}' is not an AdditionalFiles item of the project", Templates, DiagnosticSeverity.Error,
+        "A template given by File = must be listed as <AdditionalFiles Include=\"...\" /> so the compiler can read it.");
+
+    public static readonly DiagnosticDescriptor MemberTypeMismatch = Create(
+        DiagnosticIds.MemberTypeMismatch, "Member type does not fit its role", "'{0}' is a {1}, which cannot be {2}: use {3}", Message, DiagnosticSeverity.Error,
+        "Recipient members are strings, string sequences or MimeKit addresses; attachments are byte[], Stream, FileInfo or a path.");
+
+    public static readonly DiagnosticDescriptor MissingSubject = Create(
+        DiagnosticIds.MissingSubject, "No subject", "'{0}' has no subject: set Subject on [MailMessage]", Message, DiagnosticSeverity.Warning,
+        "A message without a subject is often taken for spam.");
+
+    /// <summary>The help page of a diagnostic.</summary>
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpLink(id));
+
+    /// <summary>The descriptor of a settings rule returned by <see cref="SmtpRules.Check"/>.</summary>
+    public static DiagnosticDescriptor ForRule(string id) => id switch
+    {
+        DiagnosticIds.StartTlsWithoutAuthentication => StartTlsWithoutAuthentication,
+        DiagnosticIds.StartTlsOnPort25 => StartTlsOnPort25,
+        DiagnosticIds.PortModeMismatch => PortModeMismatch,
+        DiagnosticIds.CredentialsInClearText => CredentialsInClearText,
+        DiagnosticIds.CredentialsWithUpgradable => CredentialsWithUpgradable,
+        _ => OutOfRange,
+    };
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+
+namespace TypedMail.Generator.Tests.Analyzers;
+
+/// <summary>The docs, the release tracking file and the descriptors tell the same story.</summary>
+public sealed class DiagnosticDocsTests
+{
+    private static readonly Regex ShippedRow = new(@"^(TM\d{4})\s*\|\s*([^|]+?)\s*\|\s*(\w+)\s*\|\s*(.+?)\s*$", RegexOptions.Multiline);
+    private static readonly Regex ReadmeRow = new(@"^\|\s*\[(TM\d{4})\]\((TM\d{4})\.md\)\s*\|\s*(\w+)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|", RegexOptions.Multiline);
+
+    private static List<(string Id, string Category, string Severity, string Title)> Shipped() =>
+        ShippedRow.Matches(File.ReadAllText(RepositoryFiles.PathOf("Analyzers", "TypedMail.Analyzers", "AnalyzerReleases.Shipped.md")))
+            .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value))
+            .ToList();
+
+    private static List<DiagnosticDescriptor> Descriptors() =>
+        AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id).ToList();
+
+    [Fact]
+    public void ReadmeTable_MatchesAnalyzerReleasesShipped()
+    {
+        var rows = ReadmeRow.Matches(File.ReadAllText(RepositoryFiles.PathOf("docs", "diagnostics", "README.md"))).ToList();
+        Assert.All(rows, m => Assert.Equal(m.Groups[1].Value, m.Groups[2].Value));   // each ID links to its own page
+        var readme = rows.Select(m => (m.Groups[1].Value, m.Groups[4].Value, m.Groups[3].Value, m.Groups[5].Value)).ToList();
+        var shipped = Shipped();
+        Assert.Equal(17, shipped.Count);
+        Assert.Equal(shipped, readme);
+    }
+
+    [Fact]
+    public void Descriptors_MatchAnalyzerReleasesShipped()
+    {
+        var fromDescriptors = Descriptors()
+            .Select(d => (d.Id, d.Category, d.DefaultSeverity.ToString(), d.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.Equal(Shipped(), fromDescriptors);
+    }
+
+    [Fact]
+    public void EveryDescriptor_HasItsPageAndLink()
+    {
+        var ids = Descriptors().Select(d => d.Id).ToList();
+        Assert.Equal(Enumerable.Range(1, 17).Select(i => $"TM{i:0000}"), ids);
+        foreach (var descriptor in Descriptors())
+        {
+            Assert.Equal($"https://github.com/typedmail/typedmail/blob/main/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
+            Assert.True(descriptor.IsEnabledByDefault);
+            var page = File.ReadAllText(RepositoryFiles.PathOf("docs", "diagnostics", descriptor.Id + ".md"));
+            Assert.StartsWith($"# {descriptor.Id}: {descriptor.Title}", page);
+            Assert.Contains("## Bad", page);
+            Assert.Contains("## Good", page);
+            Assert.Contains("## How to fix", page);
+            Assert.Contains($"#pragma warning disable {descriptor.Id}", page);
+            Assert.Contains($"dotnet_diagnostic.{descriptor.Id}.severity", page);
+        }
+    }
+
+    [Theory]
+    [InlineData("TM0001", DiagnosticSeverity.Error)]
+    [InlineData("TM0002", DiagnosticSeverity.Error)]
+    [InlineData("TM0003", DiagnosticSeverity.Warning)]
+    [InlineData("TM0004", DiagnosticSeverity.Warning)]
+    [InlineData("TM0005", DiagnosticSeverity.Info)]
+    [InlineData("TM0006", DiagnosticSeverity.Error)]
+    [InlineData("TM0007", DiagnosticSeverity.Error)]
+    [InlineData("TM0008", DiagnosticSeverity.Warning)]
+    [InlineData("TM0009", DiagnosticSeverity.Error)]
+    [InlineData("TM0010", DiagnosticSeverity.Error)]
+    [InlineData("TM0011", DiagnosticSeverity.Error)]
+    [InlineData("TM0012", DiagnosticSeverity.Warning)]
+    [InlineData("TM0013", DiagnosticSeverity.Error)]
+    [InlineData("TM0014", DiagnosticSeverity.Error)]
+    [InlineData("TM0015", DiagnosticSeverity.Error)]
+    [InlineData("TM0016", DiagnosticSeverity.Error)]
+    [InlineData("TM0017", DiagnosticSeverity.Warning)]
+    public void DefaultSeverity_IsDesignsTable(string id, DiagnosticSeverity severity) =>
+        Assert.Equal(severity, Descriptors().Single(d => d.Id == id).DefaultSeverity);
+}

@@ -1,0 +1,261 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using MimeKit;
+
+namespace TypedMail;
+
+public sealed partial class SmtpMessage
+{
+    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "Content-Length", "MIME-Version",
+        "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
+    };
+
+    /// <summary>SMTP_Subject (UTF-8, RFC 2047 encoded when needed).</summary>
+    public void SetSubject(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("Subject", text, option);
+
+    /// <summary>SMTP_Comments: the Comments header.</summary>
+    public void SetComments(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("Comments", text, option);
+
+    /// <summary>SMTP_Keywords: the Keywords header.</summary>
+    public void SetKeywords(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("Keywords", text, option);
+
+    /// <summary>SMTP_References: the References header (message identifiers).</summary>
+    public void SetReferences(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("References", text, option);
+
+    /// <summary>SMTP_InReplyTo: the In-Reply-To header (a message identifier).</summary>
+    public void SetInReplyTo(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("In-Reply-To", text, option);
+
+    /// <summary>SMTP_Encrypted: the (historic RFC 822) Encrypted header.</summary>
+    public void SetEncrypted(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("Encrypted", text, option);
+
+    /// <summary>The value of one of the text headers (Subject, Comments, Keywords, References, In-Reply-To, Encrypted), or <see langword="null"/>.</summary>
+    public string? Text(string headerName)
+    {
+        ThrowIfDisposed();
+        return _texts.TryGetValue(headerName, out var value) ? value : null;
+    }
+
+    /// <summary>SMTP_Body: the plain-text body, or the HTML body when <paramref name="html"/> (4D's +4). Both kept apart; with both, multipart/alternative.</summary>
+    public void SetBody(string text, BodyOption option = BodyOption.ReplaceUnlessEmpty, bool html = false)
+    {
+        ThrowIfDisposed();
+        if (option is < BodyOption.ReplaceUnlessEmpty or > BodyOption.Append)
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"Body option {(int)option} is not 0, 1 or 2.");
+        }
+
+        var current = html ? _htmlBody : _textBody;
+        var empty = string.IsNullOrEmpty(text);
+        var next = option switch
+        {
+            BodyOption.ReplaceUnlessEmpty => empty ? current : text,
+            BodyOption.Replace => empty ? null : text,
+            _ => empty ? current : (current ?? string.Empty) + text,
+        };
+
+        if (html)
+        {
+            _htmlBody = next;
+        }
+        else
+        {
+            _textBody = next;
+        }
+    }
+
+    /// <summary>SMTP_AddHeader: a custom header. A trailing colon on the name is tolerated; structural headers are refused.</summary>
+    public void AddHeader(string name, string value, HeaderOption option = HeaderOption.Add)
+    {
+        ThrowIfDisposed();
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        HeaderText.RefuseLineBreaks(name, "header name");
+        name = name.Trim();
+        if (name.EndsWith(":", StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - 1).TrimEnd();
+        }
+
+        if (!HeaderText.IsFieldName(name))
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{name}' is not a header name (printable ASCII, no space, no colon).");
+        }
+
+        if (ReservedHeaders.Contains(name))
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument,
+                $"The header '{name}' is written by TypedMail itself (use the matching command: SMTP_From, SMTP_To, SMTP_Subject, SMTP_Date, SMTP_Body...); adding it would corrupt the message.");
+        }
+
+        switch (option)
+        {
+            case HeaderOption.Add:
+                HeaderText.RefuseLineBreaks(value, $"value of header '{name}'");
+                _headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+                break;
+            case HeaderOption.ReplaceAll:
+                HeaderText.RefuseLineBreaks(value, $"value of header '{name}'");
+                _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+                _headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+                break;
+            case HeaderOption.RemoveAll:
+                _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+                break;
+            default:
+                throw new TypedMailException(ErrorCodes.InvalidArgument, $"Header option {(int)option} is not 0, 1 or 2.");
+        }
+    }
+
+    /// <summary>The values of the custom headers of that name, in order.</summary>
+    public IReadOnlyList<string> HeaderValues(string name)
+    {
+        ThrowIfDisposed();
+        return _headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
+    }
+
+    /// <summary>Adds an attachment held in memory; a <paramref name="contentId"/> makes it an inline part for <c>cid:</c> references.</summary>
+    public void AddAttachment(string fileName, byte[] content, string? mimeType = null, string? contentId = null)
+    {
+        ThrowIfDisposed();
+        if (fileName is null)
+        {
+            throw new ArgumentNullException(nameof(fileName));
+        }
+
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        CheckAttachmentText(fileName, mimeType, contentId);
+        _attachments.Add(new MessageAttachment(null, (byte[])content.Clone(), fileName, mimeType, contentId, 2));
+    }
+
+    /// <summary>
+    /// SMTP_Attachment: a file read at send time. <paramref name="encodeType"/> is 4D's: 2 = Base64 at send time,
+    /// -2 = the file is already Base64, 0 = no encoding asked (MimeKit picks a transfer encoding the server accepts);
+    /// ±1 and ±3..±7 (BinHex, AppleSingle, AppleDouble, UUEncode) are refused with 10001.
+    /// </summary>
+    public void AttachFile(string path, int encodeType = 2, AttachmentOption option = AttachmentOption.Add, string? contentId = null, string? mimeType = null)
+    {
+        ThrowIfDisposed();
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        switch (option)
+        {
+            case AttachmentOption.Remove:
+                RemoveAttachment(path);
+                return;
+            case AttachmentOption.ReplaceAll when path.Length == 0:
+                _attachments.Clear();
+                return;
+            case AttachmentOption.Add or AttachmentOption.ReplaceAll:
+                break;
+            default:
+                throw new TypedMailException(ErrorCodes.InvalidArgument, $"Attachment option {(int)option} is not 0, 1 or 2.");
+        }
+
+        if (encodeType is not (0 or 2 or -2))
+        {
+            throw new TypedMailException(ErrorCodes.Unimplemented,
+                $"Attachment encode type {encodeType} (BinHex, AppleSingle, AppleDouble or UUEncode) is not supported: use 2 (Base64), -2 (already Base64) or 0 (none).");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new TypedMailException(ErrorCodes.AttachmentNotFound, $"'{path}' does not exist.");
+        }
+
+        CheckAttachmentText(Path.GetFileName(path), mimeType, contentId);
+        if (option == AttachmentOption.ReplaceAll)
+        {
+            _attachments.Clear();
+        }
+
+        _attachments.Add(new MessageAttachment(path, null, Path.GetFileName(path), mimeType, contentId, encodeType));
+    }
+
+    /// <summary>Removes the attachments added from this path (or, for in-memory attachments, with this file name).</summary>
+    public void RemoveAttachment(string pathOrFileName)
+    {
+        ThrowIfDisposed();
+        _attachments.RemoveAll(a => a.Path is { } p
+            ? string.Equals(Path.GetFullPath(p), Path.GetFullPath(pathOrFileName), StringComparison.Ordinal)
+            : string.Equals(a.FileName, pathOrFileName, StringComparison.Ordinal));
+    }
+
+    /// <summary>Removes every attachment.</summary>
+    public void ClearAttachments()
+    {
+        ThrowIfDisposed();
+        _attachments.Clear();
+    }
+
+    /// <summary>SMTP_Date option 0: the Date header.</summary>
+    public void SetDate(DateTimeOffset date)
+    {
+        ThrowIfDisposed();
+        _date = date;
+    }
+
+    /// <summary>SMTP_Date option 1: no Date of its own; the current date is written at send time.</summary>
+    public void RemoveDate()
+    {
+        ThrowIfDisposed();
+        _date = null;
+    }
+
+    private static void CheckAttachmentText(string fileName, string? mimeType, string? contentId)
+    {
+        HeaderText.RefuseLineBreaks(fileName, "attachment file name");
+        HeaderText.RefuseLineBreaks(mimeType, "attachment MIME type");
+        HeaderText.RefuseLineBreaks(contentId, "attachment content-id");
+        if (!string.IsNullOrEmpty(mimeType) && !ContentType.TryParse(mimeType!, out _))
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{mimeType}' is not a MIME type.");
+        }
+    }
+
+    private void EditText(string header, string text, TextOption option)
+    {
+        ThrowIfDisposed();
+        switch (option)
+        {
+            case TextOption.ReplaceUnlessEmpty:
+                if (!string.IsNullOrEmpty(text))
+                {
+                    HeaderText.RefuseLineBreaks(text, header);
+                    _texts[header] = text;
+                }
+
+                break;
+            case TextOption.Replace:
+                HeaderText.RefuseLineBreaks(text, header);
+                if (string.IsNullOrEmpty(text))
+                {
+                    _texts.Remove(header);
+                }
+                else
+                {
+                    _texts[header] = text;
+                }
+
+                break;
+            case TextOption.Remove:
+                _texts.Remove(header);
+                break;
+            default:
+                throw new TypedMailException(ErrorCodes.InvalidArgument, $"Text option {(int)option} is not 0, 1 or 2.");
+        }
+    }
+}

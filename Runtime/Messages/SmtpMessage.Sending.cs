@@ -1,0 +1,59 @@
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TypedMail;
+
+public sealed partial class SmtpMessage
+{
+    /// <summary>
+    /// SMTP_Auth: the credentials and mechanism. An empty user or password means no authentication, as in 4D.
+    /// </summary>
+    public void SetAuth(string? userName, string? password, AuthMode mode = AuthMode.Default)
+    {
+        ThrowIfDisposed();
+        if (mode is < AuthMode.Default or > AuthMode.CramMd5)
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"AUTH mode {(int)mode} is not 0, 1, 2 or 3.");
+        }
+
+        _userName = string.IsNullOrEmpty(userName) ? null : userName;
+        _password = string.IsNullOrEmpty(password) ? null : password;
+        _authMode = mode;
+    }
+
+    /// <summary>
+    /// The settings a send of this message uses: its host, port, timeout and credentials with <paramref name="mode"/>.
+    /// Adjust the copy (e.g. <see cref="SmtpSettings.AcceptedServerCertificate"/>) and pass it to <see cref="SendAsync(SmtpSettings, CancellationToken)"/>.
+    /// </summary>
+    public SmtpSettings ToSettings(SessionMode mode = SessionMode.Upgradable)
+    {
+        ThrowIfDisposed();
+        var credentials = HasCredentials;
+        return new SmtpSettings
+        {
+            Host = _host,
+            Port = _port,
+            Mode = mode,
+            Auth = _authMode,
+            UserName = credentials ? _userName : null,
+            Password = credentials ? _password : null,
+            TimeoutSeconds = _timeoutSeconds ?? 30,
+        };
+    }
+
+    /// <summary>SMTP_Send: sends with this message's own settings and <paramref name="mode"/>. The message is not changed.</summary>
+    public SendResult Send(SessionMode mode = SessionMode.Upgradable) =>
+        Task.Run(() => SendAsync(mode)).GetAwaiter().GetResult();
+
+    /// <summary>Sends with this message's own settings and <paramref name="mode"/> over a connection of its own.</summary>
+    public Task<SendResult> SendAsync(SessionMode mode = SessionMode.Upgradable, CancellationToken cancellationToken = default) =>
+        SendAsync(ToSettings(mode), cancellationToken);
+
+    /// <summary>Sends with the given settings over a connection of its own, closed afterwards.</summary>
+    public async Task<SendResult> SendAsync(SmtpSettings settings, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        using var sender = new SmtpSender(settings);
+        return await sender.SendAsync(this, cancellationToken).ConfigureAwait(false);
+    }
+}
