@@ -235,14 +235,8 @@ internal static class MessageEmitter
          .Line("/// <param name=\"cancellationToken\">Cancels the send.</param>")
          .Line("/// <returns>The outcome: code 0 when every recipient accepted the message.</returns>")
          .Line(CSharp.GeneratedCode)
-         .Open("public async global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default)")
-         .Open("if (sender == null)")
-         .Line("throw new global::System.ArgumentNullException(nameof(sender));")
-         .Close()
-         .Line()
-         .Line("using var message = ToSmtpMessage();")
-         .Line("return await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);")
-         .Close()
+         .Line("public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>")
+         .Line("    global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);")
          .Line();
     }
 
