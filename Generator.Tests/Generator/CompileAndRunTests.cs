@@ -256,6 +256,38 @@ public sealed class CompileAndRunTests
         Assert.Equal("kept High ", ((ITypedMailMessage)audit).ToMimeMessage().TextBody);
     }
 
+    [Fact]
+    public void AMessageDerivedFromAMessageCompilesAndRendersItsOwnTemplates()
+    {
+        const string Source = """
+            using TypedMail;
+            namespace Shop.Mail;
+            [MailMessage(From = "a@shop.example", Subject = "Base {{Name}}")]
+            [TextBody("Base body")]
+            public partial class Notice
+            {
+                [To] public required string Email { get; init; }
+                public string Name { get; set; } = "n";
+            }
+
+            [MailMessage(From = "b@shop.example", Subject = "Urgent {{Name}}")]
+            [TextBody("Urgent: {{Reason}}")]
+            public partial class UrgentNotice : Notice
+            {
+                public required string Reason { get; init; }
+            }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Source });
+
+        var urgent = compiled.Build("Shop.Mail.UrgentNotice", ("Email", "x@shop.example"), ("Reason", "fire"), ("Name", "Les"));
+        var message = ((ITypedMailMessage)urgent).ToMimeMessage();
+
+        Assert.Equal("Urgent Les", message.Subject);
+        Assert.Equal("Urgent: fire", message.TextBody);
+        Assert.Equal("b@shop.example", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Equal("x@shop.example", Assert.Single(message.To.Mailboxes).Address);
+    }
+
     private static MimeMessage Reparse(MimeMessage message)
     {
         using var stream = new MemoryStream();

@@ -98,7 +98,21 @@ internal static class MessageParser
             htmlBody,
             EquatableArray.From(headers),
             EquatableArray.From(members),
-            userParameterless is not null);
+            userParameterless is not null,
+            HasMessageBase(type));
+    }
+
+    private static bool HasMessageBase(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.GetAttributes().Any(a => IsTypedMail(a, "MailMessageAttribute")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly TemplateSpec Invalid = new("<invalid>", EquatableArray<TemplatePart>.Empty);
