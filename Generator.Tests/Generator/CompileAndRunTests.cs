@@ -288,6 +288,21 @@ public sealed class CompileAndRunTests
         Assert.Equal("x@shop.example", Assert.Single(message.To.Mailboxes).Address);
     }
 
+    [Fact]
+    public void GeneratedPublicApiHasXmlDocs()
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.Compilation(options, "/// <summary>Inputs.</summary>\n" + Inputs.EveryAttribute.Replace("public partial class", "/// <summary>M.</summary>\npublic partial class", StringComparison.Ordinal), Inputs.Server);
+        GeneratorHarness.Driver(options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        var generatedTrees = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, generatedTrees.Count);
+        // The user's undocumented enum proves the check is on; the generated files must add no CS1591 of their own.
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS1591" && !generatedTrees.Contains(d.Location.SourceTree!));
+        var missing = output.GetDiagnostics().Where(d => d.Id == "CS1591" && generatedTrees.Contains(d.Location.SourceTree!)).ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
     private static MimeMessage Reparse(MimeMessage message)
     {
         using var stream = new MemoryStream();
