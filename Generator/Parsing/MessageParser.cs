@@ -57,7 +57,7 @@ internal static class MessageParser
         var textBody = Body(attributes, "TextBodyAttribute");
         var htmlBody = Body(attributes, "HtmlBodyAttribute");
         var subjectText = Named(message, "Subject");
-        if (textBody == Invalid || htmlBody == Invalid)
+        if (ReferenceEquals(textBody, Invalid) || ReferenceEquals(htmlBody, Invalid))
         {
             return null;
         }
