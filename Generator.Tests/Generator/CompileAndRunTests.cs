@@ -256,6 +256,53 @@ public sealed class CompileAndRunTests
         Assert.Equal("kept High ", ((ITypedMailMessage)audit).ToMimeMessage().TextBody);
     }
 
+    [Fact]
+    public void AMessageDerivedFromAMessageCompilesAndRendersItsOwnTemplates()
+    {
+        const string Source = """
+            using TypedMail;
+            namespace Shop.Mail;
+            [MailMessage(From = "a@shop.example", Subject = "Base {{Name}}")]
+            [TextBody("Base body")]
+            public partial class Notice
+            {
+                [To] public required string Email { get; init; }
+                public string Name { get; set; } = "n";
+            }
+
+            [MailMessage(From = "b@shop.example", Subject = "Urgent {{Name}}")]
+            [TextBody("Urgent: {{Reason}}")]
+            public partial class UrgentNotice : Notice
+            {
+                public required string Reason { get; init; }
+            }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Source });
+
+        var urgent = compiled.Build("Shop.Mail.UrgentNotice", ("Email", "x@shop.example"), ("Reason", "fire"), ("Name", "Les"));
+        var message = ((ITypedMailMessage)urgent).ToMimeMessage();
+
+        Assert.Equal("Urgent Les", message.Subject);
+        Assert.Equal("Urgent: fire", message.TextBody);
+        Assert.Equal("b@shop.example", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Equal("x@shop.example", Assert.Single(message.To.Mailboxes).Address);
+    }
+
+    [Fact]
+    public void GeneratedPublicApiHasXmlDocs()
+    {
+        var options = GeneratorHarness.ParseOptions.WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.Compilation(options, "/// <summary>Inputs.</summary>\n" + Inputs.EveryAttribute.Replace("public partial class", "/// <summary>M.</summary>\npublic partial class", StringComparison.Ordinal), Inputs.Server);
+        GeneratorHarness.Driver(options).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+
+        var generatedTrees = output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, generatedTrees.Count);
+        // The user's undocumented enum proves the check is on; the generated files must add no CS1591 of their own.
+        Assert.Contains(output.GetDiagnostics(), d => d.Id == "CS1591" && !generatedTrees.Contains(d.Location.SourceTree!));
+        var missing = output.GetDiagnostics().Where(d => d.Id == "CS1591" && generatedTrees.Contains(d.Location.SourceTree!)).ToList();
+        Assert.True(missing.Count == 0, string.Join(Environment.NewLine, missing));
+    }
+
     private static MimeMessage Reparse(MimeMessage message)
     {
         using var stream = new MemoryStream();

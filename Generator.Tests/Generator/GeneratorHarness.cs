@@ -25,18 +25,22 @@ internal static class GeneratorHarness
         }.Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location)))
         .ToImmutableArray();
 
-    public static CSharpCompilation Compilation(params string[] sources) =>
+    public static CSharpCompilation Compilation(params string[] sources) => Compilation(ParseOptions, sources);
+
+    public static CSharpCompilation Compilation(CSharpParseOptions parseOptions, params string[] sources) =>
         CSharpCompilation.Create(
             "UserAssembly",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Source{i}.cs")),
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parseOptions, path: $"Source{i}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(params AdditionalText[] additionalTexts) =>
+    public static GeneratorDriver Driver(params AdditionalText[] additionalTexts) => Driver(ParseOptions, additionalTexts);
+
+    public static GeneratorDriver Driver(CSharpParseOptions parseOptions, params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             new[] { new TypedMailGenerator().AsSourceGenerator() },
             additionalTexts,
-            ParseOptions,
+            parseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once; returns the driver (for a second, incremental run) and the output compilation.</summary>

@@ -44,6 +44,45 @@ public sealed class MailMergeLiveTests
         }
         """;
 
+    private const string Single = """
+        using System.Threading.Tasks;
+        using TypedMail;
+
+        namespace Shop.Mail;
+
+        [MailMessage(From = "orders@shop.example", Bcc = "audit@shop.example", Subject = "Order {{Number}}")]
+        [HtmlBody("<p>Order {{Number}} for {{Name}}</p>")]
+        public partial class Receipt
+        {
+            [To] public required string Email { get; init; }
+            public required string Name { get; init; }
+            public int Number { get; init; }
+
+            public static async Task<SendResult> SendAsync(string host, int port)
+            {
+                using var sender = new SmtpSender(new SmtpSettings { Host = host, Port = port, Mode = SessionMode.NeverTls });
+                return await Create().Email("ann@shop.example").Name("Ann & Bob").Number(7).Build().SendAsync(sender);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task OneMessageSentThroughASenderCarriesBccInTheEnvelopeOnly()
+    {
+        await using var mailbox = await MailboxServer.StartAsync();
+        using var compiled = CompiledAssembly.Compile(new[] { Single });
+
+        var result = await ((Task<SendResult>)compiled.Call("Shop.Mail.Receipt", "SendAsync", mailbox.Host, mailbox.Port)!).WaitAsync(TimeSpan.FromSeconds(60));
+        var received = await mailbox.WaitForMessageAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(result.Succeeded, result.ErrorText);
+        Assert.Equal(new[] { "ann@shop.example", "audit@shop.example" }, received.Recipients.Order());
+        Assert.Empty(received.Message.Bcc);
+        Assert.DoesNotContain("audit@shop.example", System.Text.Encoding.UTF8.GetString(received.RawMime), StringComparison.Ordinal);
+        Assert.Equal("Order 7", received.Message.Subject);
+        Assert.Contains("<p>Order 7 for Ann &amp; Bob</p>", received.Message.HtmlBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HundredTypedMessagesGoOverOneConnectionEachWithItsOwnRecipientAndValues()
     {

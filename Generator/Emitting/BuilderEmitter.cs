@@ -30,12 +30,12 @@ internal static class BuilderEmitter
          .Line("/// recipient) is a compile error: <c>Build()</c> exists only on the last step.")
          .Line("/// </summary>")
          .Line(CSharp.GeneratedCode)
-         .Line($"{access} static {stepNames[0]} Create() => new TypedMailState();")
+         .Line($"{access} static {New(spec)}{stepNames[0]} Create() => new TypedMailState();")
          .Line();
 
         w.Line($"/// <summary>The steps of <see cref=\"{name}\"/>'s staged builder, in the order they are taken.</summary>")
          .Line(CSharp.GeneratedCode)
-         .Open($"{access} static class Builder");
+         .Open($"{access} static {New(spec)}class Builder");
         for (var i = 0; i < mandatory.Count; i++)
         {
             var member = mandatory[i];
@@ -65,6 +65,8 @@ internal static class BuilderEmitter
         WriteState(w, spec, mandatory, optional, stepNames);
         WriteConstructors(w, spec, mandatory, optional);
     }
+
+    internal static string New(MessageSpec spec) => spec.HidesBaseMessage ? "new " : string.Empty;
 
     /// <summary>The members the builder demands, in the order it demands them.</summary>
     internal static List<MemberSpec> Mandatory(MessageSpec spec)

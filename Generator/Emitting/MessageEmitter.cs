@@ -40,7 +40,7 @@ internal static class MessageEmitter
          .Line("/// </summary>")
          .Line("/// <exception cref=\"global::TypedMail.TypedMailException\">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>")
          .Line(CSharp.GeneratedCode)
-         .Open("public global::MimeKit.MimeMessage ToMimeMessage()")
+         .Open($"public {BuilderEmitter.New(spec)}global::MimeKit.MimeMessage ToMimeMessage()")
          .Line("var message = new global::MimeKit.MimeMessage();");
         WriteConstantAddresses(w, "message.From", c.From);
         if (c.Sender is not null)
@@ -147,7 +147,7 @@ internal static class MessageEmitter
          .Line("/// </summary>")
          .Line("/// <exception cref=\"global::TypedMail.TypedMailException\">An address is invalid, or a value would put CR or LF into a header.</exception>")
          .Line(CSharp.GeneratedCode)
-         .Open("public global::TypedMail.SmtpMessage ToSmtpMessage()")
+         .Open($"public {BuilderEmitter.New(spec)}global::TypedMail.SmtpMessage ToSmtpMessage()")
          .Line("var message = new global::TypedMail.SmtpMessage();")
          .Open("try");
         foreach (var (method, constant) in new[] { ("SetFrom", c.From), ("SetSender", c.Sender), ("SetReplyTo", c.ReplyTo), ("SetTo", c.To), ("SetCc", c.Cc), ("SetBcc", c.Bcc) })
@@ -235,14 +235,8 @@ internal static class MessageEmitter
          .Line("/// <param name=\"cancellationToken\">Cancels the send.</param>")
          .Line("/// <returns>The outcome: code 0 when every recipient accepted the message.</returns>")
          .Line(CSharp.GeneratedCode)
-         .Open("public async global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default)")
-         .Open("if (sender == null)")
-         .Line("throw new global::System.ArgumentNullException(nameof(sender));")
-         .Close()
-         .Line()
-         .Line("using var message = ToSmtpMessage();")
-         .Line("return await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);")
-         .Close()
+         .Line($"public {BuilderEmitter.New(spec)}global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>")
+         .Line("    global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);")
          .Line();
     }
 

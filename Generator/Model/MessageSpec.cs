@@ -19,6 +19,7 @@ internal sealed record MessageConstants(
 /// <param name="Headers">The <c>[Header]</c> attributes, in order.</param>
 /// <param name="Members">The members (base types first), in declaration order.</param>
 /// <param name="HasParameterlessConstructor">The user declared a parameterless constructor (else one is generated).</param>
+/// <param name="HidesBaseMessage">A base class is a message too: the generated public members are declared <c>new</c>.</param>
 internal sealed record MessageSpec(
     TypeIdentity Type,
     MessageConstants Constants,
@@ -27,4 +28,5 @@ internal sealed record MessageSpec(
     TemplateSpec? HtmlBody,
     EquatableArray<HeaderSpec> Headers,
     EquatableArray<MemberSpec> Members,
-    bool HasParameterlessConstructor);
+    bool HasParameterlessConstructor,
+    bool HidesBaseMessage);

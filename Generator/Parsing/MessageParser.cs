@@ -57,7 +57,7 @@ internal static class MessageParser
         var textBody = Body(attributes, "TextBodyAttribute");
         var htmlBody = Body(attributes, "HtmlBodyAttribute");
         var subjectText = Named(message, "Subject");
-        if (textBody == Invalid || htmlBody == Invalid)
+        if (ReferenceEquals(textBody, Invalid) || ReferenceEquals(htmlBody, Invalid))
         {
             return null;
         }
@@ -98,7 +98,21 @@ internal static class MessageParser
             htmlBody,
             EquatableArray.From(headers),
             EquatableArray.From(members),
-            userParameterless is not null);
+            userParameterless is not null,
+            HasMessageBase(type));
+    }
+
+    private static bool HasMessageBase(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t.GetAttributes().Any(a => IsTypedMail(a, "MailMessageAttribute")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly TemplateSpec Invalid = new("<invalid>", EquatableArray<TemplatePart>.Empty);

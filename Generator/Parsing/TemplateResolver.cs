@@ -37,7 +37,10 @@ internal static class TemplateResolver
     public static IEnumerable<string> FilePaths(MessageSpec spec) =>
         new[] { spec.TextBody?.FilePath, spec.HtmlBody?.FilePath }.Where(p => p is not null).Select(p => p!);
 
-    /// <summary>Whether an AdditionalFiles path is the file a template names (relative to the project, either slash).</summary>
+    /// <summary>
+    /// Whether an AdditionalFiles path is the file a template names: it ends with the relative path, separators
+    /// normalized to '/', compared ordinally (the analyzers' TemplateFiles matches the same way for TM0015).
+    /// </summary>
     public static bool Matches(string additionalPath, string templatePath)
     {
         var full = additionalPath.Replace('\\', '/');
@@ -47,9 +50,8 @@ internal static class TemplateResolver
             relative = relative.Substring(2);
         }
 
-        return relative.Length > 0
-            && (string.Equals(full, relative, StringComparison.OrdinalIgnoreCase)
-                || full.EndsWith("/" + relative, StringComparison.OrdinalIgnoreCase));
+        relative = relative.TrimStart('/');
+        return relative.Length > 0 && (full == relative || full.EndsWith("/" + relative, StringComparison.Ordinal));
     }
 
     private static TemplateSpec? Fill(TemplateSpec? template, EquatableArray<TemplateFile> files)

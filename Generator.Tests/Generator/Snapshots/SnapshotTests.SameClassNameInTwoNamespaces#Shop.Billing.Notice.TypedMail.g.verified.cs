@@ -112,16 +112,8 @@ namespace Shop.Billing
         /// <param name="cancellationToken">Cancels the send.</param>
         /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public async global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (sender == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(sender));
-            }
-
-            using var message = ToSmtpMessage();
-            return await sender.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        }
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private static global::System.IFormatProvider TypedMailFormat => global::System.Globalization.CultureInfo.InvariantCulture;

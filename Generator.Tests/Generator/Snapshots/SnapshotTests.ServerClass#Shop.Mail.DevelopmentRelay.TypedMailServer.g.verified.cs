@@ -57,50 +57,22 @@ namespace Shop.Mail
         /// <param name="cancellationToken">Cancels the send.</param>
         /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public async global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ITypedMailMessage message, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (message == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(message));
-            }
-
-            using var converted = message.ToSmtpMessage();
-            return await this.typedMailSender.SendAsync(converted, cancellationToken).ConfigureAwait(false);
-        }
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ITypedMailMessage message, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::TypedMail.TypedMessageSending.SendAsync(this.typedMailSender, message, cancellationToken);
 
         /// <summary>
         /// Sends many typed messages over one connection (a mail merge): one result per message, in order; a refused
-        /// message does not stop the others. Every message is rendered before the first is sent.
+        /// message does not stop the others. Every message is rendered before the first is sent, so a message that
+        /// cannot be rendered (an invalid address, a line break in a header value) stops the merge before anything is sent.
         /// </summary>
         /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes.</param>
         /// <param name="progress">Told after each message.</param>
         /// <param name="cancellationToken">Cancels the rest of the merge.</param>
+        /// <returns>One result per message, in order.</returns>
+        /// <exception cref="global::TypedMail.TypedMailException">A message cannot be rendered; nothing was sent.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::TypedMail.SendResult>> SendManyAsync(global::System.Collections.Generic.IEnumerable<global::TypedMail.ITypedMailMessage> messages, global::System.IProgress<global::TypedMail.SendProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            if (messages == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(messages));
-            }
-
-            var converted = new global::System.Collections.Generic.List<global::TypedMail.SmtpMessage>();
-            try
-            {
-                foreach (var message in messages)
-                {
-                    converted.Add(message.ToSmtpMessage());
-                }
-
-                return await this.typedMailSender.SendManyAsync(converted, progress, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                foreach (var message in converted)
-                {
-                    message.Dispose();
-                }
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::TypedMail.SendResult>> SendManyAsync(global::System.Collections.Generic.IEnumerable<global::TypedMail.ITypedMailMessage> messages, global::System.IProgress<global::TypedMail.SendProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::TypedMail.TypedMessageSending.SendManyAsync(this.typedMailSender, messages, progress, cancellationToken);
 
         /// <summary>Closes the connection.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
