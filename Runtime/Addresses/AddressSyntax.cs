@@ -100,29 +100,13 @@ public static class AddressSyntax
     public static IEnumerable<string> Split(string text)
     {
         var start = 0;
-        var inQuotes = false;
         var angle = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-
-                continue;
-            }
-
-            switch (c)
+            switch (text[i])
             {
                 case '"':
-                    inQuotes = true;
+                    i = ClosingQuote(text, i);
                     break;
                 case '<':
                     angle++;
@@ -142,29 +126,22 @@ public static class AddressSyntax
 
     private static bool CheckBalanced(string s, out string? error)
     {
-        var inQuotes = false;
         var brackets = 0;
         var angles = 0;
         for (var i = 0; i < s.Length; i++)
         {
             var c = s[i];
-            if (inQuotes)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-
-                continue;
-            }
-
             switch (c)
             {
-                case '"': inQuotes = true; break;
+                case '"':
+                    i = ClosingQuote(s, i);
+                    if (i == s.Length)
+                    {
+                        error = $"'{s}' has an unclosed quote";
+                        return false;
+                    }
+
+                    break;
                 case '[': brackets++; break;
                 case ']': brackets--; break;
                 case '<': angles++; break;
@@ -179,12 +156,6 @@ public static class AddressSyntax
                 error = $"'{s}' has unbalanced {(brackets is < 0 or > 1 ? "brackets" : "angle brackets")}";
                 return false;
             }
-        }
-
-        if (inQuotes)
-        {
-            error = $"'{s}' has an unclosed quote";
-            return false;
         }
 
         if (brackets != 0 || angles != 0)
@@ -260,15 +231,7 @@ public static class AddressSyntax
         int at;
         if (spec[0] == '"')
         {
-            var end = 1;
-            for (; end < spec.Length && spec[end] != '"'; end++)
-            {
-                if (spec[end] == '\\')
-                {
-                    end++;
-                }
-            }
-
+            var end = ClosingQuote(spec, 0);
             if (end >= spec.Length)
             {
                 error = $"'{spec}' has an unclosed quote";
@@ -383,31 +346,36 @@ public static class AddressSyntax
 
     private static int IndexOutsideQuotes(string s, char target)
     {
-        var inQuotes = false;
         for (var i = 0; i < s.Length; i++)
         {
-            var c = s[i];
-            if (inQuotes)
+            if (s[i] == '"')
             {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
+                i = ClosingQuote(s, i);
             }
-            else if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c == target)
+            else if (s[i] == target)
             {
                 return i;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>The index of the quote that closes the quoted string opened at <paramref name="open"/> (backslash escapes), or the text's length when none does.</summary>
+    private static int ClosingQuote(string s, int open)
+    {
+        for (var i = open + 1; i < s.Length; i++)
+        {
+            if (s[i] == '\\')
+            {
+                i++;
+            }
+            else if (s[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return s.Length;
     }
 }
