@@ -1,14 +1,14 @@
 // The seed's two 4D examples, ported line by line with the InternetCommands facade.
 // Default: two embedded Mailbox servers on loopback (plain for the mail merge, STARTTLS + AUTH LOGIN for the second).
 // A real server: dotnet run --project samples/Legacy4D -- --host smtp.example.com --port 587 --user u --password p --from me@example.com --to you@example.com
-using Legacy4D;
+using TypedMail.Samples;
 using TypedMail.Mailbox;
 using static TypedMail.InternetCommands;
 
-Target target;
+SampleTarget target;
 try
 {
-    target = Target.Parse(args);
+    target = SampleTarget.Read(args);
 }
 catch (ArgumentException e)
 {

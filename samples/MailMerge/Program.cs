@@ -4,13 +4,14 @@
 //   dotnet run --project samples/MailMerge -- --host smtp.example.com --port 587 --user u --password p --to you@example.com
 // (or TYPEDMAIL_HOST, TYPEDMAIL_PORT, TYPEDMAIL_USER, TYPEDMAIL_PASSWORD, TYPEDMAIL_TO).
 using MailMerge;
+using TypedMail.Samples;
 using TypedMail;
 using TypedMail.Mailbox;
 
-MergeTarget target;
+SampleTarget target;
 try
 {
-    target = MergeTarget.Read(args);
+    target = SampleTarget.Read(args);
 }
 catch (ArgumentException e)
 {
