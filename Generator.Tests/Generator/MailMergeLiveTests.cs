@@ -24,10 +24,10 @@ public sealed class MailMergeLiveTests
 
         public static class Campaign
         {
-            public static async Task<(IReadOnlyList<SendResult> Results, int ProgressReports)> RunAsync(string host, int port, int count)
+            public static async Task<(IReadOnlyList<SendResult> Results, int ProgressReports)> RunAsync(string host, int port, int count, int badRow = -1)
             {
                 var offers = Enumerable.Range(0, count)
-                    .Select(i => DiscountOffer.Create().Email($"person{i}@wkrp.com").Salutation($"Listener {i}").Offer($"Offer number {i}").Build())
+                    .Select(i => DiscountOffer.Create().Email(i == badRow ? "not an address" : $"person{i}@wkrp.com").Salutation($"Listener {i}").Offer($"Offer number {i}").Build())
                     .ToList();
                 var progress = new Counter();
                 await using var relay = new LoopbackRelay(settings => { settings.Host = host; settings.Port = port; });
@@ -90,7 +90,7 @@ public sealed class MailMergeLiveTests
         await using var mailbox = await MailboxServer.StartAsync();
         using var compiled = CompiledAssembly.Compile(new[] { Inputs.Minimal, Merge });
 
-        var task = (Task<(IReadOnlyList<SendResult> Results, int ProgressReports)>)compiled.Call("Shop.Mail.Campaign", "RunAsync", mailbox.Host, mailbox.Port, Count)!;
+        var task = (Task<(IReadOnlyList<SendResult> Results, int ProgressReports)>)compiled.Call("Shop.Mail.Campaign", "RunAsync", mailbox.Host, mailbox.Port, Count, -1)!;
         var (results, reports) = await task.WaitAsync(TimeSpan.FromSeconds(60));
         var received = await mailbox.WaitForMessagesAsync(Count, TimeSpan.FromSeconds(30));
 
@@ -109,5 +109,28 @@ public sealed class MailMergeLiveTests
             Assert.Equal("Discounts on Ad Space!", message.Message.Subject);
             Assert.Equal("herb_tarlick@wkrp.com", message.MailFrom);
         }
+    }
+
+    [Fact]
+    public async Task AMessageThatCannotBeRenderedIsReportedAsNotSentAndTheMergeGoesOn()
+    {
+        const int Count = 5;
+        const int BadRow = 2;
+        await using var mailbox = await MailboxServer.StartAsync();
+        using var compiled = CompiledAssembly.Compile(new[] { Inputs.Minimal, Merge });
+
+        var task = (Task<(IReadOnlyList<SendResult> Results, int ProgressReports)>)compiled.Call("Shop.Mail.Campaign", "RunAsync", mailbox.Host, mailbox.Port, Count, BadRow)!;
+        var (results, reports) = await task.WaitAsync(TimeSpan.FromSeconds(60));
+        var received = await mailbox.WaitForMessagesAsync(Count - 1, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Count, results.Count);
+        Assert.Equal(Count, reports);
+        Assert.Equal(ErrorCodes.InvalidAddress, results[BadRow].Code);
+        Assert.False(results[BadRow].Delivered);
+        Assert.Contains("not an address", results[BadRow].ErrorText, StringComparison.Ordinal);
+        Assert.All(results.Where((_, i) => i != BadRow), r => Assert.True(r.Succeeded, r.ErrorText));
+        Assert.Equal(
+            Enumerable.Range(0, Count).Where(i => i != BadRow).Select(i => $"person{i}@wkrp.com"),
+            received.Select(m => Assert.Single(m.Recipients)).Order(StringComparer.Ordinal));
     }
 }

@@ -80,15 +80,14 @@ internal static class ServerEmitter
          .Line();
 
         w.Line("/// <summary>")
-         .Line("/// Sends many typed messages over one connection (a mail merge): one result per message, in order; a refused")
-         .Line("/// message does not stop the others. Every message is rendered before the first is sent, so a message that")
-         .Line("/// cannot be rendered (an invalid address, a line break in a header value) stops the merge before anything is sent.")
+         .Line("/// Sends many typed messages over one connection (a mail merge): one result per message, in order. A message")
+         .Line("/// that is refused, or that cannot be rendered (an invalid address, a line break in a header value), gets a")
+         .Line("/// failed result with its code and does not stop the others.")
          .Line("/// </summary>")
          .Line("/// <param name=\"messages\">Messages generated from <c>[MailMessage]</c> classes.</param>")
          .Line("/// <param name=\"progress\">Told after each message.</param>")
          .Line("/// <param name=\"cancellationToken\">Cancels the rest of the merge.</param>")
          .Line("/// <returns>One result per message, in order.</returns>")
-         .Line("/// <exception cref=\"global::TypedMail.TypedMailException\">A message cannot be rendered; nothing was sent.</exception>")
          .Line(CSharp.GeneratedCode)
          .Line("public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::TypedMail.SendResult>> SendManyAsync(global::System.Collections.Generic.IEnumerable<global::TypedMail.ITypedMailMessage> messages, global::System.IProgress<global::TypedMail.SendProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>")
          .Line("    global::TypedMail.TypedMessageSending.SendManyAsync(this.typedMailSender, messages, progress, cancellationToken);")

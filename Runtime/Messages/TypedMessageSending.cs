@@ -34,17 +34,16 @@ public static class TypedMessageSending
     }
 
     /// <summary>
-    /// Sends many typed messages over one connection (a mail merge): one result per message, in order; a refused
-    /// message does not stop the others. Every message is rendered before the first is sent, so a message that cannot
-    /// be rendered stops the merge before anything is sent.
+    /// Sends many typed messages over one connection (a mail merge): one result per message, in order. A message that
+    /// is refused, or that cannot be rendered (an invalid address, a line break in a header value), gets a failed
+    /// result with its code and does not stop the others.
     /// </summary>
     /// <param name="sender">The sender.</param>
-    /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes.</param>
+    /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes, rendered one at a time as they are sent.</param>
     /// <param name="progress">Told after each message.</param>
     /// <param name="cancellationToken">Cancels the rest of the merge.</param>
     /// <returns>One result per message, in order.</returns>
-    /// <exception cref="TypedMailException">A message cannot be rendered; nothing was sent.</exception>
-    public static async Task<IReadOnlyList<SendResult>> SendManyAsync(this SmtpSender sender, IEnumerable<ITypedMailMessage> messages,
+    public static Task<IReadOnlyList<SendResult>> SendManyAsync(this SmtpSender sender, IEnumerable<ITypedMailMessage> messages,
         IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         if (sender is null)
@@ -52,27 +51,25 @@ public static class TypedMessageSending
             throw new ArgumentNullException(nameof(sender));
         }
 
-        if (messages is null)
-        {
-            throw new ArgumentNullException(nameof(messages));
-        }
+        return SmtpSender.SendManyCoreAsync(messages, (message, ct) => RenderAndSendAsync(sender, message, ct), progress, cancellationToken);
+    }
 
-        var references = new List<SmtpMessage>();
+    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken)
+    {
+        SmtpMessage reference;
         try
         {
-            foreach (var message in messages)
-            {
-                references.Add(message.ToSmtpMessage());
-            }
-
-            return await sender.SendManyAsync(references, progress, cancellationToken).ConfigureAwait(false);
+            reference = (message ?? throw new ArgumentNullException(nameof(message))).ToSmtpMessage();
         }
-        finally
+        catch (TypedMailException ex)
         {
-            foreach (var reference in references)
-            {
-                reference.Dispose();
-            }
+            // Nothing of this message reached the wire: report it as not sent and go on with the merge.
+            return SendResult.Failure(ex.Code, ex.Detail);
+        }
+
+        using (reference)
+        {
+            return await sender.SendAsync(reference, cancellationToken).ConfigureAwait(false);
         }
     }
 }

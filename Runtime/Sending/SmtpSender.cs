@@ -172,7 +172,7 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         Dispose();
     }
 
-    private static async Task<IReadOnlyList<SendResult>> SendManyCoreAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
+    internal static async Task<IReadOnlyList<SendResult>> SendManyCoreAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
         IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
         if (messages is null)

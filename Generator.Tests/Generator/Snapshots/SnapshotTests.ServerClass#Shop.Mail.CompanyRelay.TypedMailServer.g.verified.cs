@@ -52,15 +52,14 @@ namespace Shop.Mail
             global::TypedMail.TypedMessageSending.SendAsync(this.typedMailSender, message, cancellationToken);
 
         /// <summary>
-        /// Sends many typed messages over one connection (a mail merge): one result per message, in order; a refused
-        /// message does not stop the others. Every message is rendered before the first is sent, so a message that
-        /// cannot be rendered (an invalid address, a line break in a header value) stops the merge before anything is sent.
+        /// Sends many typed messages over one connection (a mail merge): one result per message, in order. A message
+        /// that is refused, or that cannot be rendered (an invalid address, a line break in a header value), gets a
+        /// failed result with its code and does not stop the others.
         /// </summary>
         /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes.</param>
         /// <param name="progress">Told after each message.</param>
         /// <param name="cancellationToken">Cancels the rest of the merge.</param>
         /// <returns>One result per message, in order.</returns>
-        /// <exception cref="global::TypedMail.TypedMailException">A message cannot be rendered; nothing was sent.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::TypedMail.SendResult>> SendManyAsync(global::System.Collections.Generic.IEnumerable<global::TypedMail.ITypedMailMessage> messages, global::System.IProgress<global::TypedMail.SendProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendManyAsync(this.typedMailSender, messages, progress, cancellationToken);
