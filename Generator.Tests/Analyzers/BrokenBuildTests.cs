@@ -1,8 +1,7 @@
 using System;
-using System.Collections;
-using System.Diagnostics;
 using System.IO;
-using System.Text;
+
+using TypedMail.Generator.Tests.Build;
 
 namespace TypedMail.Generator.Tests.Analyzers;
 
@@ -10,15 +9,10 @@ namespace TypedMail.Generator.Tests.Analyzers;
 /// A real <c>dotnet build</c> of <c>samples/BrokenBuild</c> (STARTTLS on port 25) fails with TM0002 at the right
 /// line and prints the help link: the analyzers work in the build, not only in the test harness.
 /// </summary>
+[Collection(DotnetCli.Collection)]
 public sealed class BrokenBuildTests
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(5);
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
 
     [Fact]
     public void DotnetBuild_FailsWithTM0002AtTheLineAndPrintsTheHelpLink()
@@ -28,8 +22,8 @@ public sealed class BrokenBuildTests
         var (line, column) = PositionOf(File.ReadAllText(source), "Port = 25", "Port = ".Length);
 
         // The projects it references were built with this test project: do not rebuild them under the other tests' feet.
-        var (exitCode, output) = Run(
-            "build", project, "-c", Configuration, "-p:BuildProjectReferences=false", "--disable-build-servers", "-tl:off", "-nologo");
+        var (exitCode, output) = DotnetCli.Run(BuildTimeout,
+            "build", project, "-c", DotnetCli.Configuration, "-p:BuildProjectReferences=false", "--disable-build-servers", "-tl:off", "-nologo");
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains($"CompanyRelay.cs({line},{column}): error TM0002:", output);
@@ -50,49 +44,5 @@ public sealed class BrokenBuildTests
         }
 
         return (line, index - lineStart + 1);
-    }
-
-    private static (int ExitCode, string Output) Run(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryFiles.Root,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host may inherit MSBuild's own variables from `dotnet test`; a child build must not.
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            var name = (string)variable.Key;
-            if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(BuildTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet build did not finish within {BuildTimeout}:\n{output}");
-        }
-
-        process.WaitForExit();   // flushes the asynchronous output readers
-        lock (output)
-        {
-            return (process.ExitCode, output.ToString());
-        }
     }
 }
