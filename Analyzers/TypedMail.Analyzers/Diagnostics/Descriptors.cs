@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace TypedMail.Analyzers.Diagnostics;
@@ -99,4 +100,8 @@ internal static class Descriptors
         DiagnosticIds.CredentialsWithUpgradable => CredentialsWithUpgradable,
         _ => OutOfRange,
     };
+
+    /// <summary>The descriptors of every settings rule that <see cref="SmtpRules.Check"/> can return.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> SettingsRules { get; } = ImmutableArray.Create(
+        StartTlsWithoutAuthentication, StartTlsOnPort25, PortModeMismatch, CredentialsInClearText, CredentialsWithUpgradable, OutOfRange);
 }

@@ -41,9 +41,7 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
     };
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.StartTlsWithoutAuthentication, Descriptors.StartTlsOnPort25, Descriptors.PortModeMismatch,
-        Descriptors.CredentialsInClearText, Descriptors.CredentialsWithUpgradable, Descriptors.OutOfRange,
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.SettingsRules.AddRange(
         Descriptors.SecretLiteral, Descriptors.InvalidAddress, Descriptors.LineBreakInHeader);
 
     /// <inheritdoc />

@@ -13,9 +13,7 @@ namespace TypedMail.Analyzers.Servers;
 public sealed class SmtpServerAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.StartTlsWithoutAuthentication, Descriptors.StartTlsOnPort25, Descriptors.PortModeMismatch,
-        Descriptors.CredentialsInClearText, Descriptors.CredentialsWithUpgradable, Descriptors.OutOfRange);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.SettingsRules;
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

@@ -18,9 +18,7 @@ namespace TypedMail.Analyzers.Settings;
 public sealed class SmtpSettingsAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Descriptors.StartTlsWithoutAuthentication, Descriptors.StartTlsOnPort25, Descriptors.PortModeMismatch,
-        Descriptors.CredentialsInClearText, Descriptors.CredentialsWithUpgradable, Descriptors.OutOfRange,
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.SettingsRules.Add(
         Descriptors.SecretLiteral);
 
     /// <inheritdoc />
