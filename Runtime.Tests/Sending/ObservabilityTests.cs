@@ -1,7 +1,10 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using TypedMail.Mailbox;
@@ -32,7 +35,10 @@ public sealed class ObservabilityTests
     public async Task Meter_CountsSentAndFailedMessages_AndRecordsDurations()
     {
         await using var server = await LoopbackServers.StartAsync(configure: o => o.RejectedRecipients.Add("nobody@wkrp.com"));
-        var measurements = new ConcurrentQueue<(string Instrument, double Value)>();
+        var measurements = new ConcurrentQueue<(string Instrument, double Value, object? Code)>();
+        // The meter is static and other tests send in parallel. Meter callbacks run synchronously in the sender's
+        // async flow, so an AsyncLocal set here marks this test's measurements and only those are kept.
+        var ours = new AsyncLocal<bool> { Value = true };
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -41,20 +47,38 @@ public sealed class ObservabilityTests
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => measurements.Enqueue((instrument.Name, value)));
-        listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => measurements.Enqueue((instrument.Name, value)));
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Keep(instrument, value, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Keep(instrument, value, tags));
         listener.Start();
         await using var sender = new SmtpSender(LoopbackServers.Settings(server, SessionMode.NeverTls));
         using var good = LoopbackServers.Letter("andy@wkrp.com");
         using var refused = LoopbackServers.Letter("nobody@wkrp.com");
+        using var half = LoopbackServers.Letter("andy@wkrp.com, nobody@wkrp.com");
 
-        await sender.SendAsync(good);
-        await sender.SendAsync(refused);
+        Assert.True((await sender.SendAsync(good)).Succeeded);
+        Assert.Equal(550, (await sender.SendAsync(refused)).Code);
+        Assert.Equal(550, (await sender.SendAsync(half)).Code);
 
-        // Other tests send in parallel through the same static meter: at least ours are counted.
-        Assert.Contains(measurements, m => m.Instrument == "typedmail.messages.sent");
-        Assert.Contains(measurements, m => m.Instrument == "typedmail.messages.failed");
-        Assert.True(measurements.Count(m => m.Instrument == "typedmail.send.duration") >= 2);
+        // good: sent; refused: failed (550); half: delivered to andy, so both sent and failed (550).
+        Assert.Equal([1.0, 1.0], measurements.Where(m => m.Instrument == "typedmail.messages.sent").Select(m => m.Value));
+        Assert.Equal([(1.0, (object?)550), (1.0, 550)], measurements.Where(m => m.Instrument == "typedmail.messages.failed").Select(m => (m.Value, m.Code)));
+        Assert.Equal(3, measurements.Count(m => m.Instrument == "typedmail.send.duration" && m.Value > 0));
+
+        void Keep(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            if (!ours.Value)
+            {
+                return;
+            }
+
+            object? code = null;
+            foreach (var tag in tags)
+            {
+                code = tag.Key == "typedmail.code" ? tag.Value : code;
+            }
+
+            measurements.Enqueue((instrument.Name, value, code));
+        }
     }
 
     [Fact]
