@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using MailKit.Security;
 using MimeKit;
 using TypedMail.Mailbox;
+using TypedMail.Runtime.Tests.Support;
 
 namespace TypedMail.Runtime.Tests.Mailbox;
 
@@ -31,8 +32,6 @@ public sealed class MailboxDeliveryTests
         }
 
         var received = await mailbox.WaitForMessageAsync(Patience);
-        Assert.Equal("127.0.0.1", mailbox.Host);
-        Assert.InRange(mailbox.Port, 1, 65535);
         Assert.Equal("herb_tarlick@wkrp.com", received.MailFrom);
         Assert.Equal(["bigguy@wkrp.com", "andy@wkrp.com", "jennifer@wkrp.com"], received.Recipients);
         Assert.Contains("Subject: Discounts on Ad Space!", Encoding.ASCII.GetString(received.RawMime));
@@ -136,17 +135,18 @@ public sealed class MailboxDeliveryTests
     }
 
     [Fact]
-    public async Task GivenPort_IsUsed_AndAPortInUseFailsTheStart()
+    public Task GivenPort_IsUsed_AndAPortInUseFailsTheStart() => PortRetry.WhenTakenAsync(async () =>
     {
         await using var first = await MailboxServer.StartAsync();
 
-        await Assert.ThrowsAsync<SocketException>(() => MailboxServer.StartAsync(new MailboxOptions { Port = first.Port }));
+        var inUse = await Assert.ThrowsAsync<SocketException>(() => MailboxServer.StartAsync(new MailboxOptions { Port = first.Port }));
+        Assert.Equal(SocketError.AddressAlreadyInUse, inUse.SocketErrorCode);
 
         var port = first.Port;
         await first.StopAsync();
         await using var again = await MailboxServer.StartAsync(new MailboxOptions { Port = port });
         Assert.Equal(port, again.Port);
-    }
+    });
 
     [Fact]
     public async Task WaitForMessages_TimesOutNamingTheCounts()

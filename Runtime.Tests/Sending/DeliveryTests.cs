@@ -51,10 +51,10 @@ public sealed class DeliveryTests
     [Fact]
     public async Task NothingListening_GivesTheNegatedConnectionRefusedCode()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        // Bound but not listening: connecting is refused, and no parallel test can take the port meanwhile.
+        using var held = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        held.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)held.LocalEndPoint!).Port;
         using var message = LoopbackServers.Letter();
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 

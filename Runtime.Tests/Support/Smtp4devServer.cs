@@ -1,12 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -15,41 +17,41 @@ namespace TypedMail.Runtime.Tests.Support;
 /// <summary>
 /// smtp4dev (a real SMTP server that offers CRAM-MD5, which the Mailbox does not) on loopback, run from the
 /// repository's own tool manifest (.config/dotnet-tools.json), restored here first. Plain SMTP, checked credentials.
+/// It binds port 0 for SMTP and for its web API and the ports are read back from its log, so no other test can take
+/// a port between choosing and binding it.
 /// </summary>
-public sealed class Smtp4devServer : IAsyncDisposable
+public sealed partial class Smtp4devServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(120);
     private readonly Process _process;
     private readonly string _dataFolder;
     private readonly StringBuilder _output;
-    private readonly HttpClient _api;
+    private HttpClient? _api;
 
-    private Smtp4devServer(Process process, int smtpPort, int webPort, string dataFolder, StringBuilder output)
+    private Smtp4devServer(Process process, string dataFolder, StringBuilder output)
     {
         _process = process;
-        SmtpPort = smtpPort;
         _dataFolder = dataFolder;
         _output = output;
-        _api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/"), Timeout = TimeSpan.FromSeconds(10) };
     }
 
-    public int SmtpPort { get; }
+    public int SmtpPort { get; private set; }
+
+    private HttpClient Api => _api ?? throw new InvalidOperationException("smtp4dev is not listening yet.");
 
     public static async Task<Smtp4devServer> StartAsync(string user, string password)
     {
         var root = RepositoryRoot();
         await RunToEndAsync(root, TimeSpan.FromMinutes(5), "tool", "restore");
-        var smtpPort = FreePort();
-        var webPort = FreePort();
         var data = Path.Combine(Path.GetTempPath(), "typedmail-smtp4dev-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         var output = new StringBuilder();
         var process = Start(root, output, "tool", "run", "smtp4dev", "--",
-            $"--smtpport={smtpPort}", $"--urls=http://127.0.0.1:{webPort}", "--db=", "--imapport=", "--pop3port=",
+            "--smtpport=0", "--urls=http://127.0.0.1:0", "--db=", "--imapport=", "--pop3port=",
             "--tlsmode=None", "--nousersettings", $"--baseappdatapath={data}", "--bindaddress=127.0.0.1", "--hostname=localhost",
             $"--user={user}={password}", "--smtpallowanycredentials-", "--authenticationrequired",
             "--SmtpAuthTypesNotSecure=CRAM-MD5,PLAIN,LOGIN");
-        var server = new Smtp4devServer(process, smtpPort, webPort, data, output);
+        var server = new Smtp4devServer(process, data, output);
         try
         {
             await server.WaitUntilReadyAsync();
@@ -68,10 +70,10 @@ public sealed class Smtp4devServer : IAsyncDisposable
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (true)
         {
-            using var sessions = JsonDocument.Parse(await _api.GetStringAsync("api/sessions?pageSize=500", bound.Token));
+            using var sessions = JsonDocument.Parse(await Api.GetStringAsync("api/sessions?pageSize=500", bound.Token));
             foreach (var session in sessions.RootElement.GetProperty("results").EnumerateArray())
             {
-                var log = await _api.GetStringAsync($"api/sessions/{session.GetProperty("id").GetString()}/log", bound.Token);
+                var log = await Api.GetStringAsync($"api/sessions/{session.GetProperty("id").GetString()}/log", bound.Token);
                 if (log.Contains(marker, StringComparison.Ordinal))
                 {
                     return log;
@@ -84,7 +86,7 @@ public sealed class Smtp4devServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _api.Dispose();
+        _api?.Dispose();
         try
         {
             if (!_process.HasExited)
@@ -115,27 +117,32 @@ public sealed class Smtp4devServer : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < StartBound)
         {
-            if (_process.HasExited)
+            var log = Output();
+            if (_process.HasExited || log.Contains("SMTP server failed to start", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException("smtp4dev exited before listening:\n" + Output());
+                throw new InvalidOperationException("smtp4dev did not start listening:\n" + log);
             }
 
-            try
+            if (SmtpPortLine().Match(log) is { Success: true } smtp && WebAddressLine().Match(log) is { Success: true } web)
             {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, SmtpPort);
-                using var reader = new StreamReader(client.GetStream());
-                var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
-                if (greeting?.StartsWith("220", StringComparison.Ordinal) == true)
+                SmtpPort = int.Parse(smtp.Groups[1].Value, CultureInfo.InvariantCulture);
+                _api ??= new HttpClient { BaseAddress = new Uri(web.Groups[1].Value + "/"), Timeout = TimeSpan.FromSeconds(10) };
+                try
                 {
-                    // The web API (used to read session logs) starts a little after SMTP.
-                    await _api.GetStringAsync("api/sessions");
-                    return;
+                    using var client = new TcpClient();
+                    await client.ConnectAsync(IPAddress.Loopback, SmtpPort);
+                    using var reader = new StreamReader(client.GetStream());
+                    var greeting = await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                    if (greeting?.StartsWith("220", StringComparison.Ordinal) == true)
+                    {
+                        await Api.GetStringAsync("api/sessions");
+                        return;
+                    }
                 }
-            }
-            catch (Exception ex) when (ex is SocketException or IOException or HttpRequestException or TimeoutException or TaskCanceledException)
-            {
-                // Not listening yet.
+                catch (Exception ex) when (ex is SocketException or IOException or HttpRequestException or TimeoutException or TaskCanceledException)
+                {
+                    // Logged as listening, not answering yet.
+                }
             }
 
             await Task.Delay(250);
@@ -143,6 +150,12 @@ public sealed class Smtp4devServer : IAsyncDisposable
 
         throw new TimeoutException($"smtp4dev did not listen within {StartBound}:\n" + Output());
     }
+
+    [GeneratedRegex(@"SMTP Server is listening on port (\d+)")]
+    private static partial Regex SmtpPortLine();
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex WebAddressLine();
 
     private string Output()
     {
@@ -217,14 +230,5 @@ public sealed class Smtp4devServer : IAsyncDisposable
         }
 
         throw new InvalidOperationException("No .config/dotnet-tools.json above " + AppContext.BaseDirectory);
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
