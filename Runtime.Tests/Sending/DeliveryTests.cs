@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using MimeKit;
 using TypedMail.Mailbox;
 using TypedMail.Runtime.Tests.Support;
@@ -167,13 +168,19 @@ public sealed class DeliveryTests
     public async Task RuleWarning_IsLoggedOnly_TheSendGoesOn()
     {
         await using var server = await LoopbackServers.StartAsync(withUser: true);
+        var logger = new RecordingLogger();
+        await using var sender = new SmtpSender(LoopbackServers.Settings(server, SessionMode.NeverTls, withCredentials: true), logger);
         using var message = LoopbackServers.Letter();
 
-        // TM0004 (credentials with NeverTls) is a warning.
-        var result = await message.SendAsync(LoopbackServers.Settings(server, SessionMode.NeverTls, withCredentials: true));
+        // TM0004 (credentials with NeverTls) is a warning: one warning logged, nothing worse, the message delivered.
+        var result = await sender.SendAsync(message);
 
         Assert.True(result.Succeeded, result.ToString());
-        Assert.Contains(SmtpRules.Check(server.Port, SessionMode.NeverTls, true), v => v.Id == DiagnosticIds.CredentialsInClearText);
+        var warning = Assert.Single(logger.Lines, l => l.Level == LogLevel.Warning);
+        Assert.StartsWith(DiagnosticIds.CredentialsInClearText + ": ", warning.Text);
+        Assert.DoesNotContain(logger.Lines, l => l.Level >= LogLevel.Error);
+        var received = await server.WaitForMessageAsync(LoopbackServers.Patience);
+        Assert.Equal(LoopbackServers.User, received.AuthenticatedUser);
     }
 
     [Fact]
