@@ -4,7 +4,10 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text;
+using System.Threading.Tasks;
 using MimeKit;
+using TypedMail.Mailbox;
 
 namespace TypedMail.Generator.Tests.Generator;
 
@@ -198,17 +201,27 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
-    public void TheMessageReferenceCarriesBccInTheEnvelopeOnly()
+    public async Task TheMessageReferenceCarriesBccInTheEnvelopeOnly()
     {
         using var compiled = CompiledAssembly.Compile(new[] { Inputs.EveryAttribute });
         var order = compiled.Build("Shop.Mail.OrderConfirmation", ("Email", "ann@shop.example"), ("Name", "Ann"), ("Auditor", new MailboxAddress("Audit", "auditor@shop.example")));
-
         using var reference = ((ITypedMailMessage)order).ToSmtpMessage();
+        await using var mailbox = await MailboxServer.StartAsync();
 
-        Assert.Equal(new[] { "audit@wkrp.com", "auditor@shop.example" }, reference.Bcc.Select(m => m.Address));
-        Assert.Equal(new[] { "archive@wkrp.com", "ann@shop.example" }, reference.To.Select(m => m.Address));
-        Assert.Equal("spring-0", reference.HeaderValues("X-Campaign").Single());
-        Assert.Empty(Reparse(reference.ToMimeMessage()).Bcc);
+        var result = await reference.SendAsync(new SmtpSettings { Host = mailbox.Host, Port = mailbox.Port, Mode = SessionMode.NeverTls, TimeoutSeconds = 15 });
+
+        // What the server got: every Bcc in RCPT TO, none in the message's bytes.
+        Assert.True(result.Succeeded, result.ToString());
+        var received = await mailbox.WaitForMessageAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(
+            new[] { "ann@shop.example", "archive@wkrp.com", "audit@wkrp.com", "auditor@shop.example", "sales-team@wkrp.com" },
+            received.Recipients.Order(StringComparer.Ordinal));
+        Assert.Empty(received.Message.Bcc);
+        var raw = Encoding.UTF8.GetString(received.RawMime);
+        Assert.DoesNotContain("audit@wkrp.com", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("auditor@shop.example", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(new[] { "archive@wkrp.com", "ann@shop.example" }, received.Message.To.Mailboxes.Select(m => m.Address));
+        Assert.Equal("spring-0", received.Message.Headers["X-Campaign"]);
     }
 
     [Fact]
