@@ -60,7 +60,7 @@ public static class ErrorCodes
     public const int AuthMechanismNotOffered = 12003;
     /// <summary>TypedMail: an address is not a valid RFC 5322 mailbox.</summary>
     public const int InvalidAddress = 12004;
-    /// <summary>TypedMail: CR or LF in a header value, subject or display name: refused (header injection).</summary>
+    /// <summary>TypedMail: a line break (CR, LF, U+0085, U+2028, U+2029), NUL or other control character in a header value, subject, display name or attachment name: refused (header injection).</summary>
     public const int HeaderInjection = 12005;
     /// <summary>TypedMail: the message is larger than the SIZE the server announced; nothing was sent.</summary>
     public const int MessageTooLarge = 12006;
@@ -94,7 +94,7 @@ public static class ErrorCodes
         [StartTlsNotOffered] = "STARTTLS is required but the server does not offer it; nothing was sent.",
         [AuthMechanismNotOffered] = "The server does not offer the authentication mechanism asked for; TypedMail never falls back to another one.",
         [InvalidAddress] = "An address is not a valid RFC 5322 mailbox.",
-        [HeaderInjection] = "A header value, subject or display name contains CR or LF: refused to prevent header injection.",
+        [HeaderInjection] = "A header value, subject, display name or attachment name contains a line break (CR, LF, U+0085, U+2028, U+2029), NUL or another control character: refused to prevent header injection.",
         [MessageTooLarge] = "The message is larger than the maximum size the server accepts (SIZE); nothing was sent.",
         [RuleViolation] = "The SMTP settings break a TypedMail rule; nothing was sent.",
         [AttachmentNotFound] = "An attachment file does not exist or cannot be read.",
