@@ -1,9 +1,11 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using MimeKit;
+using TypedMail.Mailbox.Protocol;
 
 namespace TypedMail.Mailbox;
 
@@ -43,7 +45,7 @@ internal sealed class Inbox
     public async Task AcceptAsync(
         string mailFrom,
         IReadOnlyList<string> recipients,
-        byte[] rawMime,
+        ReadOnlySequence<byte> content,
         bool secure,
         string? authenticatedUser,
         MailboxSession? session,
@@ -51,25 +53,24 @@ internal sealed class Inbox
     {
         session ??= OpenSession();
         var receivedAt = DateTimeOffset.UtcNow;
-        MimeMessage message;
-        using (var stream = new MemoryStream(rawMime, writable: false))
-        {
-            message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
-        }
-
         var number = Interlocked.Increment(ref _sequence);
-        string? emlPath = null;
-        if (_emlDirectory is not null)
+        StoredMessage stored;
+        if (_emlDirectory is null)
+        {
+            stored = await StoredMessage.InMemoryAsync(content, cancellationToken).ConfigureAwait(false);
+        }
+        else
         {
             Directory.CreateDirectory(_emlDirectory);
-            emlPath = Path.Combine(_emlDirectory, $"{receivedAt:yyyyMMdd'T'HHmmss}-{number:D4}-{Guid.NewGuid():N}.eml");
-            await File.WriteAllBytesAsync(emlPath, rawMime, cancellationToken).ConfigureAwait(false);
+            var emlPath = Path.Combine(_emlDirectory, $"{receivedAt:yyyyMMdd'T'HHmmss}-{number:D4}-{Guid.NewGuid():N}.eml");
+            stored = await StoredMessage.OnDiskAsync(content, emlPath, cancellationToken).ConfigureAwait(false);
         }
 
+        var (rawMime, message, emlPathWritten) = (stored.RawMime, stored.Message, stored.EmlPath);
         session.RecordMessage(secure);
         var received = new ReceivedMessage(
             mailFrom, recipients, rawMime, message, secure, session.StartTlsIssued,
-            authenticatedUser ?? session.AuthenticatedUser, emlPath, receivedAt, session);
+            authenticatedUser ?? session.AuthenticatedUser, emlPathWritten, receivedAt, session, stored);
 
         TaskCompletionSource arrived;
         lock (_gate)
@@ -121,8 +122,25 @@ internal sealed class Inbox
     {
         lock (_gate)
         {
+            foreach (var message in _messages)
+            {
+                message.Release();
+            }
+
             _messages.Clear();
             _sessions.Clear();
+        }
+    }
+
+    /// <summary>Closes the .eml files that parsed messages read from; the messages stay listed.</summary>
+    public void ReleaseStorage()
+    {
+        lock (_gate)
+        {
+            foreach (var message in _messages)
+            {
+                message.Release();
+            }
         }
     }
 

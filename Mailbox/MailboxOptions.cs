@@ -31,7 +31,11 @@ public sealed class MailboxOptions
     /// <summary>Recipients (compared without regard to case) whose RCPT TO gets 550 5.1.1.</summary>
     public ISet<string> RejectedRecipients { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>When set, each received message is also written there as an .eml file.</summary>
+    /// <summary>
+    /// When set, each received message is written there as an .eml file and kept only there: parsed in place (its parts
+    /// are read from the file until the server stops or is cleared) and <see cref="ReceivedMessage.RawMime"/> reads the
+    /// file on first use, so large messages do not fill the memory.
+    /// </summary>
     public string? EmlDirectory { get; set; }
 
     /// <summary>The message size advertised with SIZE; null advertises none.</summary>

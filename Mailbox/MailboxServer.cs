@@ -194,6 +194,7 @@ public sealed class MailboxServer : IAsyncDisposable
         }
 
         _engine.SessionCreated -= OnSessionCreated;
+        _inbox.ReleaseStorage();
         _stop.Dispose();
     }
 

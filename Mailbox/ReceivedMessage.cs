@@ -10,18 +10,20 @@ public sealed class ReceivedMessage
     internal ReceivedMessage(
         string? mailFrom,
         IReadOnlyList<string> recipients,
-        byte[] rawMime,
+        Func<byte[]> rawMime,
         MimeMessage message,
         bool secure,
         bool startTlsIssued,
         string? authenticatedUser,
         string? emlPath,
         DateTimeOffset receivedAt,
-        MailboxSession session)
+        MailboxSession session,
+        IDisposable storage)
     {
         MailFrom = mailFrom;
         Recipients = recipients;
-        RawMime = rawMime;
+        _rawMime = new Lazy<byte[]>(rawMime);
+        _storage = storage;
         Message = message;
         Secure = secure;
         StartTlsIssued = startTlsIssued;
@@ -37,8 +39,14 @@ public sealed class ReceivedMessage
     /// <summary>The envelope RCPT TO addresses that were accepted, in order.</summary>
     public IReadOnlyList<string> Recipients { get; }
 
-    /// <summary>Exactly the bytes received after DATA (dot-stuffing removed).</summary>
-    public byte[] RawMime { get; }
+    private readonly Lazy<byte[]> _rawMime;
+    private readonly IDisposable _storage;
+
+    /// <summary>
+    /// Exactly the bytes received after DATA (dot-stuffing removed). With <see cref="MailboxOptions.EmlDirectory"/> the
+    /// message lives in its .eml file and this reads it on first use.
+    /// </summary>
+    public byte[] RawMime => _rawMime.Value;
 
     /// <summary><see cref="RawMime"/> parsed.</summary>
     public MimeMessage Message { get; }
@@ -60,4 +68,7 @@ public sealed class ReceivedMessage
 
     /// <summary>The session it arrived in.</summary>
     public MailboxSession Session { get; }
+
+    /// <summary>Closes the .eml file the parsed message reads its parts from (when stored on disk).</summary>
+    internal void Release() => _storage.Dispose();
 }

@@ -29,27 +29,12 @@ internal sealed class InboxStore : IMessageStore
         await _inbox.AcceptAsync(
             SessionFacts.Address(transaction.From),
             recipients,
-            Content(buffer),
+            buffer,
             secure,
             user,
             session,
             cancellationToken).ConfigureAwait(false);
 
         return SmtpResponse.Ok;
-    }
-
-    // SmtpServer cuts the whole "CRLF.CRLF" terminator, but its first CRLF ends the message's last line (RFC 5321 4.1.4).
-    private static byte[] Content(ReadOnlySequence<byte> buffer)
-    {
-        if (buffer.IsEmpty)
-        {
-            return [];
-        }
-
-        var content = new byte[buffer.Length + 2];
-        buffer.CopyTo(content);
-        content[^2] = (byte)'\r';
-        content[^1] = (byte)'\n';
-        return content;
     }
 }

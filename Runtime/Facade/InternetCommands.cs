@@ -224,7 +224,7 @@ public static partial class InternetCommands
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ErrorCodes.AttachmentNotFound;
+            return ErrorCodes.AttachmentUnreadable;
         }
         catch (Exception)
         {

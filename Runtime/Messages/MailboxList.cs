@@ -34,7 +34,7 @@ internal static class MailboxList
     {
         if (!AddressSyntax.TryParseMailbox(item, out var parsed, out var error))
         {
-            var code = item.IndexOf('\r') >= 0 || item.IndexOf('\n') >= 0 ? ErrorCodes.HeaderInjection : ErrorCodes.InvalidAddress;
+            var code = HasLineBreak(item) ? ErrorCodes.HeaderInjection : ErrorCodes.InvalidAddress;
             throw new TypedMailException(code, $"{field}: {error}.");
         }
 
@@ -65,6 +65,25 @@ internal static class MailboxList
         {
             throw new TypedMailException(ErrorCodes.InvalidAddress, $"{field}: '{parsed.Address}' is malformed.", ex);
         }
+    }
+
+    /// <summary>Whether the text holds CR, LF or a Unicode line separator (U+0085, U+2028, U+2029).</summary>
+    public static bool HasLineBreak(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (AddressCharacters.IsLineBreak(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static bool SameAddress(MailboxAddress a, MailboxAddress b) =>

@@ -20,15 +20,15 @@ public sealed partial class SmtpMessage
             return;
         }
 
-        var list = MailboxList.Parse(address, "Sender");
-        if (list.Count > 1)
+        // One address, never a list: a CR or LF in it is not a list separator here but a refused line break.
+        if (!MailboxList.HasLineBreak(address) && MailboxList.Parse(address, "Sender").Count > 1)
         {
             throw new TypedMailException(ErrorCodes.InvalidAddress, "Sender: give one address, not a list.");
         }
 
-        if (list.Count == 1)
+        if (!string.IsNullOrWhiteSpace(address) || MailboxList.HasLineBreak(address))
         {
-            _sender = list[0];
+            _sender = MailboxList.ParseOne(address, "Sender");
         }
         else if (option == AddressOption.Replace)
         {

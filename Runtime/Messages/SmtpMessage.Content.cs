@@ -120,7 +120,7 @@ public sealed partial class SmtpMessage
         return _headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
     }
 
-    /// <summary>Adds an attachment held in memory; a <paramref name="contentId"/> makes it an inline part for <c>cid:</c> references.</summary>
+    /// <summary>Adds an attachment held in memory (the array is used as is at each send: not copied); a <paramref name="contentId"/> makes it an inline part for <c>cid:</c> references.</summary>
     public void AddAttachment(string fileName, byte[] content, string? mimeType = null, string? contentId = null)
     {
         ThrowIfDisposed();
@@ -135,7 +135,50 @@ public sealed partial class SmtpMessage
         }
 
         CheckAttachmentText(fileName, mimeType, contentId);
-        _attachments.Add(new MessageAttachment(null, (byte[])content.Clone(), fileName, mimeType, contentId, 2));
+        _attachments.Add(MessageAttachment.FromBytes(fileName, content, mimeType, contentId));
+    }
+
+    /// <summary>
+    /// Adds an attachment streamed from <paramref name="content"/> at send time, never copied into memory. A stream that
+    /// can seek is read from its current position at each send (keep it open until the last send; it stays yours). A
+    /// stream that cannot seek is read now into a temporary file, deleted when the attachment or the message goes.
+    /// </summary>
+    /// <exception cref="TypedMailException"><see cref="ErrorCodes.AttachmentUnreadable"/> when the stream cannot be read.</exception>
+    public void AddAttachment(string fileName, Stream content, string? mimeType = null, string? contentId = null)
+    {
+        ThrowIfDisposed();
+        if (fileName is null)
+        {
+            throw new ArgumentNullException(nameof(fileName));
+        }
+
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        CheckAttachmentText(fileName, mimeType, contentId);
+        _attachments.Add(MessageAttachment.FromStream(fileName, content, mimeType, contentId));
+    }
+
+    /// <summary>
+    /// The largest attachment this message sends, in bytes (a larger one fails the send with
+    /// <see cref="ErrorCodes.AttachmentTooLarge"/> before anything goes on the wire); <see langword="null"/> (the
+    /// default) sets no limit of TypedMail's own: attachments are streamed, and the server's SIZE still applies (12006).
+    /// </summary>
+    public long? MaxAttachmentBytes
+    {
+        get => Live(_maxAttachmentBytes);
+        set
+        {
+            ThrowIfDisposed();
+            if (value is < 0)
+            {
+                throw new TypedMailException(ErrorCodes.InvalidArgument, $"The attachment limit {value} is negative.");
+            }
+
+            _maxAttachmentBytes = value;
+        }
     }
 
     /// <summary>
@@ -157,7 +200,7 @@ public sealed partial class SmtpMessage
                 RemoveAttachment(path);
                 return;
             case AttachmentOption.ReplaceAll when path.Length == 0:
-                _attachments.Clear();
+                ClearAttachments();
                 return;
             case AttachmentOption.Add or AttachmentOption.ReplaceAll:
                 break;
@@ -179,25 +222,39 @@ public sealed partial class SmtpMessage
         CheckAttachmentText(Path.GetFileName(path), mimeType, contentId);
         if (option == AttachmentOption.ReplaceAll)
         {
-            _attachments.Clear();
+            ClearAttachments();
         }
 
-        _attachments.Add(new MessageAttachment(path, null, Path.GetFileName(path), mimeType, contentId, encodeType));
+        _attachments.Add(MessageAttachment.FromFile(path, mimeType, contentId, encodeType));
     }
 
     /// <summary>Removes the attachments added from this path (or, for in-memory attachments, with this file name).</summary>
     public void RemoveAttachment(string pathOrFileName)
     {
         ThrowIfDisposed();
-        _attachments.RemoveAll(a => a.Path is { } p
-            ? string.Equals(Path.GetFullPath(p), Path.GetFullPath(pathOrFileName), StringComparison.Ordinal)
-            : string.Equals(a.FileName, pathOrFileName, StringComparison.Ordinal));
+        _attachments.RemoveAll(a =>
+        {
+            var match = a.Path is { } p
+                ? string.Equals(Path.GetFullPath(p), Path.GetFullPath(pathOrFileName), StringComparison.Ordinal)
+                : string.Equals(a.FileName, pathOrFileName, StringComparison.Ordinal);
+            if (match)
+            {
+                a.Dispose();
+            }
+
+            return match;
+        });
     }
 
     /// <summary>Removes every attachment.</summary>
     public void ClearAttachments()
     {
         ThrowIfDisposed();
+        foreach (var attachment in _attachments)
+        {
+            attachment.Dispose();
+        }
+
         _attachments.Clear();
     }
 

@@ -11,9 +11,11 @@ public sealed partial class SmtpMessage
 {
     /// <summary>
     /// The MIME message that a send writes on the wire, built anew at each call: Bcc is not in its headers (it goes in
-    /// the envelope only), the Date is the one set or the current date, file attachments are read now.
+    /// the envelope only), the Date is the one set or the current date. Attachments are not read into memory: files are
+    /// checked now and streamed by MimeKit when the message is written (each write opens them again).
     /// </summary>
-    /// <exception cref="TypedMailException">An attachment file is missing (12008) or not valid Base64 for encode type -2.</exception>
+    /// <exception cref="TypedMailException">An attachment file is missing (12008), larger than <see cref="MaxAttachmentBytes"/>
+    /// (12030), unreadable (12031), or not Base64 for encode type -2 (12032).</exception>
     public MimeMessage ToMimeMessage()
     {
         ThrowIfDisposed();
@@ -118,7 +120,7 @@ public sealed partial class SmtpMessage
         return mixed;
     }
 
-    private static MimePart BuildAttachment(MessageAttachment attachment)
+    private MimePart BuildAttachment(MessageAttachment attachment)
     {
         var contentType = attachment.MimeType ?? MimeTypes.GetMimeType(attachment.FileName);
         var part = new MimePart(ContentType.Parse(contentType))
@@ -132,43 +134,8 @@ public sealed partial class SmtpMessage
             part.ContentId = attachment.ContentId.Trim().Trim('<', '>');
         }
 
-        byte[] bytes;
-        if (attachment.Content is not null)
-        {
-            bytes = attachment.Content;
-        }
-        else
-        {
-            try
-            {
-                bytes = File.ReadAllBytes(attachment.Path!);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                throw new TypedMailException(ErrorCodes.AttachmentNotFound, $"'{attachment.Path}' cannot be read: {ex.Message}", ex);
-            }
-        }
-
-        if (attachment.EncodeType == -2)
-        {
-            // Already Base64: checked, then written as is.
-            var text = Encoding.ASCII.GetString(bytes);
-            try
-            {
-                Convert.FromBase64String(string.Concat(text.Where(c => !char.IsWhiteSpace(c))));
-            }
-            catch (FormatException ex)
-            {
-                throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{attachment.FileName}' was attached as already Base64 (-2) but is not Base64.", ex);
-            }
-
-            part.Content = new MimeContent(new MemoryStream(bytes), ContentEncoding.Base64);
-            part.ContentTransferEncoding = ContentEncoding.Base64;
-            return part;
-        }
-
-        part.Content = new MimeContent(new MemoryStream(bytes));
-        part.ContentTransferEncoding = attachment.EncodeType == 2 ? ContentEncoding.Base64 : ContentEncoding.Default;
+        part.Content = attachment.Content(_maxAttachmentBytes);
+        part.ContentTransferEncoding = attachment.EncodeType == 0 ? ContentEncoding.Default : ContentEncoding.Base64;
         return part;
     }
 }

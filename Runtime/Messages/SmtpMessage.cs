@@ -30,6 +30,7 @@ public sealed partial class SmtpMessage : IDisposable
     private string? _userName;
     private string? _password;
     private AuthMode _authMode;
+    private long? _maxAttachmentBytes;
     private bool _disposed;
 
     /// <summary>Creates an empty message (4D's SMTP_New).</summary>
@@ -145,6 +146,11 @@ public sealed partial class SmtpMessage : IDisposable
         _bcc.Clear();
         _texts.Clear();
         _headers.Clear();
+        foreach (var attachment in _attachments)
+        {
+            attachment.Dispose();
+        }
+
         _attachments.Clear();
         _sender = null;
         _textBody = _htmlBody = _host = _userName = _password = null;

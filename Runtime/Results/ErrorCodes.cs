@@ -60,13 +60,13 @@ public static class ErrorCodes
     public const int AuthMechanismNotOffered = 12003;
     /// <summary>TypedMail: an address is not a valid RFC 5322 mailbox.</summary>
     public const int InvalidAddress = 12004;
-    /// <summary>TypedMail: CR or LF in a header value, subject or display name: refused (header injection).</summary>
+    /// <summary>TypedMail: a line break (CR, LF, U+0085, U+2028, U+2029), NUL or other control character in a header value, subject, display name or attachment name: refused (header injection).</summary>
     public const int HeaderInjection = 12005;
     /// <summary>TypedMail: the message is larger than the SIZE the server announced; nothing was sent.</summary>
     public const int MessageTooLarge = 12006;
     /// <summary>TypedMail: the settings break an error rule of <see cref="SmtpRules"/> (TM0001, TM0002, TM0013).</summary>
     public const int RuleViolation = 12007;
-    /// <summary>TypedMail: an attachment file does not exist or cannot be read.</summary>
+    /// <summary>TypedMail: an attachment file does not exist (when attached, or no longer at send time).</summary>
     public const int AttachmentNotFound = 12008;
     /// <summary>TypedMail: credentials are set but the server offers no authentication at all (at this point of the session).</summary>
     public const int AuthenticationNotOffered = 12009;
@@ -76,6 +76,14 @@ public static class ErrorCodes
     public const int ProtocolError = 12011;
     /// <summary>TypedMail: the message needs SMTPUTF8 or 8BITMIME, which the server does not offer.</summary>
     public const int ExtensionNotOffered = 12012;
+    // Attachments (12030..12039).
+    /// <summary>TypedMail: an attachment is larger than the message's limit (<see cref="SmtpMessage.MaxAttachmentBytes"/>); nothing was sent.</summary>
+    public const int AttachmentTooLarge = 12030;
+    /// <summary>TypedMail: an attachment file exists but cannot be read (permissions, a lock, an I/O error, a stream that cannot be read again).</summary>
+    public const int AttachmentUnreadable = 12031;
+    /// <summary>TypedMail: a file attached as already Base64 (4D encode type -2) is not Base64.</summary>
+    public const int AttachmentNotBase64 = 12032;
+
     /// <summary>TypedMail: an unexpected error; the text carries the detail.</summary>
     public const int UnexpectedError = 12099;
 
@@ -94,14 +102,17 @@ public static class ErrorCodes
         [StartTlsNotOffered] = "STARTTLS is required but the server does not offer it; nothing was sent.",
         [AuthMechanismNotOffered] = "The server does not offer the authentication mechanism asked for; TypedMail never falls back to another one.",
         [InvalidAddress] = "An address is not a valid RFC 5322 mailbox.",
-        [HeaderInjection] = "A header value, subject or display name contains CR or LF: refused to prevent header injection.",
+        [HeaderInjection] = "A header value, subject, display name or attachment name contains a line break (CR, LF, U+0085, U+2028, U+2029), NUL or another control character: refused to prevent header injection.",
         [MessageTooLarge] = "The message is larger than the maximum size the server accepts (SIZE); nothing was sent.",
         [RuleViolation] = "The SMTP settings break a TypedMail rule; nothing was sent.",
-        [AttachmentNotFound] = "An attachment file does not exist or cannot be read.",
+        [AttachmentNotFound] = "An attachment file does not exist.",
         [AuthenticationNotOffered] = "Credentials were given but the server offers no authentication (at this point of the session, e.g. before STARTTLS).",
         [InvalidArgument] = "An argument is out of range or malformed.",
         [ProtocolError] = "The SMTP server's reply could not be understood.",
         [ExtensionNotOffered] = "The message needs an SMTP extension (SMTPUTF8 or 8BITMIME) that the server does not offer.",
+        [AttachmentTooLarge] = "An attachment is larger than the limit set on the message; nothing was sent.",
+        [AttachmentUnreadable] = "An attachment file exists but cannot be read (permissions, a lock or an I/O error); nothing more was sent.",
+        [AttachmentNotBase64] = "A file attached as already Base64 (encode type -2) is not Base64.",
         [UnexpectedError] = "An unexpected error occurred.",
         [421] = "The SMTP service is not available and is closing the connection (421).",
         [450] = "The mailbox is temporarily unavailable (450).",
