@@ -15,6 +15,11 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
             failures.Add("TypedMail: Host is required (4D error 10005).");
         }
 
+        if (options.HasIncompleteCredentials)
+        {
+            failures.Add("TypedMail: UserName and Password go together: give both or neither (error 12015).");
+        }
+
         failures.AddRange(SmtpRules.Check(options.Port, options.Mode, options.HasCredentials, options.TimeoutSeconds)
             .Where(v => v.Severity == RuleSeverity.Error)
             .Select(v => $"{v.Id}: {v.Message}."));

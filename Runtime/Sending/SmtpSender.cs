@@ -11,9 +11,11 @@ using MimeKit;
 namespace TypedMail;
 
 /// <summary>
-/// Sends over one SMTP connection, kept open between sends and reused while the settings stay the same; checks an idle
-/// connection with NOOP and reconnects once when the server has closed it. Calls are serialised (one MailKit client is
-/// one connection); use several senders to send in parallel.
+/// Sends over one SMTP connection, kept open between sends; checks it with NOOP only after it was idle longer than
+/// <see cref="SmtpSettings.IdleCheckSeconds"/>. Each message is transmitted at most once (a lost connection is
+/// replaced and the message resent only when the end of its data was not written yet; otherwise 12013). Calls are
+/// serialised (one MailKit client is one connection). Server and network failures, and a cancellation (10000), come
+/// back as results, never as exceptions. Disposing waits for the send in flight, then sends QUIT.
 /// </summary>
 public sealed class SmtpSender : IDisposable, IAsyncDisposable
 {
@@ -33,19 +35,7 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(settings));
         }
 
-        _settings = new SmtpSettings
-        {
-            Host = settings.Host,
-            Port = settings.Port,
-            Mode = settings.Mode,
-            Auth = settings.Auth,
-            UserName = settings.UserName,
-            Password = settings.Password,
-            TimeoutSeconds = settings.TimeoutSeconds,
-            LocalDomain = settings.LocalDomain,
-            AcceptedServerCertificate = settings.AcceptedServerCertificate,
-            ServerCertificateValidationCallback = settings.ServerCertificateValidationCallback,
-        };
+        _settings = settings.Copy();
         _logger = logger ?? NullLogger.Instance;
     }
 
@@ -77,9 +67,9 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         {
             mime = message.ToMimeMessage();
         }
-        catch (TypedMailException ex)
+        catch (Exception ex) when (ex is not ObjectDisposedException)
         {
-            return Task.FromResult(SendResult.Failure(ex.Code, ex.Detail));
+            return Task.FromResult(RenderFailure.From(ex));
         }
 
         return SendCheckedAsync(mime, message.EnvelopeSender()!, message.EnvelopeRecipients(), cancellationToken);
@@ -116,15 +106,37 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends many messages over one connection; one result per message (a failure does not stop the next). Cancelling
-    /// between two messages throws <see cref="OperationCanceledException"/>; a message cancelled while on the wire gets 10000.
+    /// Sends many messages over one connection (a mail merge): exactly one result per message, in order, whatever a
+    /// message throws (a failure does not stop the next). The merge stops only when the session could not be opened
+    /// twice in a row (the rest get 12020, not attempted) or when cancelled: the message on the wire gets 10000 (or
+    /// 12013 if its data was already sent), the rest get 10000 with <see cref="SendOutcome.NotAttempted"/>; no exception.
+    /// The connection is closed with QUIT at the end of the merge.
     /// </summary>
-    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        SendManyCoreAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    }
 
     /// <summary>Sends many MIME messages over one connection; one result per message, as the overload for <see cref="SmtpMessage"/>.</summary>
-    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        SendManyCoreAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    }
+
+    /// <summary>Runs a merge over this sender's connection, then closes it with QUIT (the next send opens a new one).</summary>
+    internal async Task<IReadOnlyList<SendResult>> MergeAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
+        IProgress<SendProgress>? progress, CancellationToken cancellationToken)
+    {
+        var results = await MailMerge.RunAsync(messages, send, progress, cancellationToken).ConfigureAwait(false);
+        if (!_disposed)
+        {
+            await DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return results;
+    }
 
     /// <summary>Closes the connection politely (QUIT); the next send opens a new one.</summary>
     public async Task DisconnectAsync(CancellationToken cancellationToken = default)
@@ -132,7 +144,7 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_session is not null)
+            if (_session is not null && !_disposed)
             {
                 await _session.DisconnectAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -143,20 +155,10 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the connection without waiting for QUIT's answer.</summary>
-    public void Dispose()
-    {
-        if (_disposed)
-        {
-            return;
-        }
+    /// <summary>Waits for the send in flight, then sends QUIT and closes the connection (blocking; prefer <see cref="DisposeAsync"/>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-        _disposed = true;
-        _session?.Dispose();
-        _gate.Dispose();
-    }
-
-    /// <summary>Sends QUIT, then closes the connection.</summary>
+    /// <summary>Waits for the send in flight, then sends QUIT and closes the connection. Sends still queued get 12020.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -164,42 +166,22 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             return;
         }
 
-        if (_session is not null)
+        _disposed = true;
+        // The gate is never disposed: a send that was waiting for it still gets a result, not an ObjectDisposedException.
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
-            await _session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        Dispose();
-    }
-
-    internal static async Task<IReadOnlyList<SendResult>> SendManyCoreAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
-        IProgress<SendProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (messages is null)
-        {
-            throw new ArgumentNullException(nameof(messages));
-        }
-
-        int? total = messages is ICollection<T> collection ? collection.Count : null;
-        var results = new List<SendResult>(total ?? 4);
-        foreach (var message in messages)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            SendResult result;
-            try
+            if (_session is not null)
             {
-                result = await send(message, cancellationToken).ConfigureAwait(false);
+                await _session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+                _session.Dispose();
+                _session = null;
             }
-            catch (ObjectDisposedException ex) when (message is SmtpMessage)
-            {
-                result = SendResult.Failure(ErrorCodes.InvalidReference, ex.Message);
-            }
-
-            results.Add(result);
-            progress?.Report(new SendProgress(results.Count, total, result));
         }
-
-        return results;
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     private SendResult? Precheck(bool hasFrom, bool hasRecipient)
@@ -217,6 +199,12 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         if (!hasRecipient)
         {
             return SendResult.Failure(ErrorCodes.NoRecipient, null);
+        }
+
+        if (_settings.HasIncompleteCredentials)
+        {
+            return SendResult.Failure(ErrorCodes.IncompleteCredentials,
+                string.IsNullOrEmpty(_settings.Password) ? "A user name was given without a password." : "A password was given without a user name.");
         }
 
         var violations = SmtpRules.Check(_settings.Port, _settings.Mode, _settings.HasCredentials, _settings.TimeoutSeconds);
@@ -248,14 +236,21 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            return SendResult.Failure(ErrorCodes.Cancelled, "The send was cancelled.", messageId: message.MessageId);
+            return SendResult.NotAttempted(ErrorCodes.Cancelled, "The send was cancelled before its turn.", message.MessageId);
         }
 
         try
         {
-            ThrowIfDisposed();
-            _session ??= new SmtpSession(_settings, _logger);
-            result = await _session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+            if (_disposed)
+            {
+                result = SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.", message.MessageId);
+            }
+            else
+            {
+                MessagePreparation.Prepare(message, _settings);
+                _session ??= new SmtpSession(_settings, _logger);
+                result = await _session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -265,15 +260,19 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         var elapsed = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
         TypedMailTelemetry.SendDuration.Record(elapsed);
         activity?.SetTag("typedmail.code", result.Code);
+        // Counted once: a partially delivered message (12014) is a sent message, tagged with its code.
         if (result.Delivered)
         {
-            TypedMailTelemetry.MessagesSent.Add(1);
+            TypedMailTelemetry.MessagesSent.Add(1, new KeyValuePair<string, object?>("typedmail.code", result.Code));
             SmtpLog.Sent(_logger, message.MessageId, result.Recipients.Count(r => r.Accepted));
+        }
+        else
+        {
+            TypedMailTelemetry.MessagesFailed.Add(1, new KeyValuePair<string, object?>("typedmail.code", result.Code));
         }
 
         if (!result.Succeeded)
         {
-            TypedMailTelemetry.MessagesFailed.Add(1, new KeyValuePair<string, object?>("typedmail.code", result.Code));
             activity?.SetStatus(ActivityStatusCode.Error, result.ErrorText);
             SmtpLog.Failed(_logger, message.MessageId, result);
         }
