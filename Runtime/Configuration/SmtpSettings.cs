@@ -51,6 +51,13 @@ public sealed class SmtpSettings
     /// </summary>
     public int IdleCheckSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// How many connections one <see cref="SmtpSender"/> may keep open for concurrent sends (default 1: one connection,
+    /// sends queue behind each other, 4D's way). A web application that sends from concurrent requests sets a few (e.g.
+    /// 4); the sender never opens more.
+    /// </summary>
+    public int MaxConnections { get; set; } = 1;
+
     /// <summary>Whether authentication is configured: a user name and a password, both non-empty.</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password);
 

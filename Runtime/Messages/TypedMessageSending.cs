@@ -57,7 +57,30 @@ public static class TypedMessageSending
         return sender.MergeAsync(messages, (message, ct) => RenderAndSendAsync(sender, message, ct), progress, cancellationToken);
     }
 
-    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends many typed messages over up to <paramref name="connections"/> connections at once (a parallel mail merge):
+    /// one result per message in input order, progress across all, the rules of the one-connection overload; never more
+    /// connections than asked, and a 421 while a connection opens lowers the count. Each connection sends QUIT at the end.
+    /// </summary>
+    /// <param name="sender">The sender (its settings; the merge opens its own connections).</param>
+    /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes, rendered one at a time as they are sent.</param>
+    /// <param name="connections">How many connections at most (1 or more).</param>
+    /// <param name="progress">Told after each message, from any connection.</param>
+    /// <param name="cancellationToken">Cancels the rest of the merge.</param>
+    /// <returns>One result per message, in input order.</returns>
+    public static Task<IReadOnlyList<SendResult>> SendManyAsync(this SmtpSender sender, IEnumerable<ITypedMailMessage> messages, int connections,
+        IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (sender is null)
+        {
+            throw new ArgumentNullException(nameof(sender));
+        }
+
+        return ParallelMerge.RunAsync(messages, connections, (message, session, ct) => RenderAndSendAsync(sender, message, ct, session), sender.NewSession,
+            progress, cancellationToken);
+    }
+
+    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken, SmtpSession? session = null)
     {
         if (message is null)
         {
@@ -77,7 +100,7 @@ public static class TypedMessageSending
 
         using (reference)
         {
-            return await sender.SendAsync(reference, cancellationToken).ConfigureAwait(false);
+            return await sender.SendAsync(reference, session, cancellationToken).ConfigureAwait(false);
         }
     }
 }

@@ -11,19 +11,19 @@ using MimeKit;
 namespace TypedMail;
 
 /// <summary>
-/// Sends over one SMTP connection, kept open between sends; checks it with NOOP only after it was idle longer than
+/// Sends over SMTP connections kept open between sends (one by default, up to <see cref="SmtpSettings.MaxConnections"/>
+/// for concurrent sends); checks one with NOOP only after it was idle longer than
 /// <see cref="SmtpSettings.IdleCheckSeconds"/>. Each message is transmitted at most once (a lost connection is
-/// replaced and the message resent only when the end of its data was not written yet; otherwise 12013). Calls are
-/// serialised (one MailKit client is one connection). Server and network failures, and a cancellation (10000), come
+/// replaced and the message resent only when the end of its data was not written yet; otherwise 12013). Sends beyond
+/// the connections allowed wait for one (a MailKit client is one connection, used by one send at a time). Server and network failures, and a cancellation (10000), come
 /// back as results, never as exceptions. Disposing waits for the send in flight, then sends QUIT.
 /// </summary>
 public sealed class SmtpSender : IDisposable, IAsyncDisposable
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SmtpSession? _session;
-    private bool _disposed;
+    private readonly SessionPool _pool;
+    private volatile bool _disposed;
 
     /// <summary>Creates a sender; the settings are copied (later changes to <paramref name="settings"/> do not apply).</summary>
     /// <param name="settings">The server, mode, credentials and timeout.</param>
@@ -37,17 +37,21 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
 
         _settings = settings.Copy();
         _logger = logger ?? NullLogger.Instance;
+        _pool = new SessionPool(Math.Max(1, _settings.MaxConnections), NewSession);
     }
 
     /// <summary>Whether a connection is open (it may still have been closed by the server since).</summary>
-    public bool IsConnected => _session?.IsConnected ?? false;
+    public bool IsConnected => _pool.AnyConnected;
 
     /// <summary>
     /// Sends the message reference; checks first, with nothing on the wire when one fails: host (10005), From (10006),
     /// a recipient (10007), then <see cref="SmtpRules"/> (an error gives 12007; warnings are logged).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The message or this sender was disposed.</exception>
-    public Task<SendResult> SendAsync(SmtpMessage message, CancellationToken cancellationToken = default)
+    public Task<SendResult> SendAsync(SmtpMessage message, CancellationToken cancellationToken = default) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>Sends over <paramref name="session"/> (a merge's own connection), or a pooled one when it is null.</summary>
+    internal Task<SendResult> SendAsync(SmtpMessage message, SmtpSession? session, CancellationToken cancellationToken)
     {
         if (message is null)
         {
@@ -72,7 +76,7 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             return Task.FromResult(RenderFailure.From(ex));
         }
 
-        return SendCheckedAsync(mime, message.EnvelopeSender()!, message.EnvelopeRecipients(), cancellationToken);
+        return SendCheckedAsync(mime, message.EnvelopeSender()!, message.EnvelopeRecipients(), session, cancellationToken);
     }
 
     /// <summary>
@@ -102,7 +106,7 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         ThrowIfDisposed();
         var recipients = envelopeRecipients?.ToList() ?? new List<MailboxAddress>();
         var precheck = Precheck(envelopeSender is not null, recipients.Count > 0);
-        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, cancellationToken);
+        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, null, cancellationToken);
     }
 
     /// <summary>
@@ -116,6 +120,23 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
     {
         ThrowIfDisposed();
         return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends many messages over up to <paramref name="connections"/> connections at once, each its own session (a
+    /// parallel mail merge): one result per message in input order, progress across all, the rules of the one-connection
+    /// overload. Never more connections than asked; a server that answers 421 ("too many connections") while one opens
+    /// lowers the count instead of failing messages. Each connection sends QUIT at the end.
+    /// </summary>
+    /// <param name="messages">The messages.</param>
+    /// <param name="connections">How many connections at most (1 or more); not counted in <see cref="SmtpSettings.MaxConnections"/>.</param>
+    /// <param name="progress">Told after each message, from any connection.</param>
+    /// <param name="cancellationToken">Cancels the rest of the merge.</param>
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, int connections, IProgress<SendProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return ParallelMerge.RunAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), NewSession, progress, cancellationToken);
     }
 
     /// <summary>Sends many MIME messages over one connection; one result per message, as the overload for <see cref="SmtpMessage"/>.</summary>
@@ -138,27 +159,13 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         return results;
     }
 
-    /// <summary>Closes the connection politely (QUIT); the next send opens a new one.</summary>
-    public async Task DisconnectAsync(CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_session is not null && !_disposed)
-            {
-                await _session.DisconnectAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>Closes the connections politely (QUIT) once their sends are done; the next send opens a new one.</summary>
+    public Task DisconnectAsync(CancellationToken cancellationToken = default) => _pool.DisconnectAsync(cancellationToken);
 
     /// <summary>Waits for the send in flight, then sends QUIT and closes the connection (blocking; prefer <see cref="DisposeAsync"/>).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <summary>Waits for the send in flight, then sends QUIT and closes the connection. Sends still queued get 12020.</summary>
+    /// <summary>Waits for the sends in flight, then sends QUIT and closes the connections. Sends still queued get 12020.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -167,22 +174,10 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         }
 
         _disposed = true;
-        // The gate is never disposed: a send that was waiting for it still gets a result, not an ObjectDisposedException.
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_session is not null)
-            {
-                await _session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
-                _session.Dispose();
-                _session = null;
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await _pool.CloseAsync().ConfigureAwait(false);
     }
+
+    internal SmtpSession NewSession() => new(_settings, _logger);
 
     private SendResult? Precheck(bool hasFrom, bool hasRecipient)
     {
@@ -222,7 +217,8 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         return null;
     }
 
-    private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
+    private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, SmtpSession? session,
+        CancellationToken cancellationToken)
     {
         using var activity = TypedMailTelemetry.ActivitySource.StartActivity("smtp.send", ActivityKind.Client);
         activity?.SetTag("server.address", _settings.Host);
@@ -230,31 +226,34 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         activity?.SetTag("typedmail.session_mode", _settings.Mode.ToString());
         var started = Stopwatch.GetTimestamp();
         SendResult result;
+        var rented = session is null;
         try
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            session ??= await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             return SendResult.NotAttempted(ErrorCodes.Cancelled, "The send was cancelled before its turn.", message.MessageId);
         }
 
-        try
+        if (session is null)
         {
-            if (_disposed)
-            {
-                result = SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.", message.MessageId);
-            }
-            else
+            result = SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.", message.MessageId);
+        }
+        else
+        {
+            try
             {
                 MessagePreparation.Prepare(message, _settings);
-                _session ??= new SmtpSession(_settings, _logger);
-                result = await _session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+                result = await session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
             }
-        }
-        finally
-        {
-            _gate.Release();
+            finally
+            {
+                if (rented)
+                {
+                    _pool.Return(session);
+                }
+            }
         }
 
         var elapsed = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;

@@ -60,6 +60,25 @@ internal sealed class ScriptedConnection
     {
         var network = _client.GetStream();
         _io = new LineStream(network);
+        if (!_server.TryEnter())
+        {
+            _record.TurnedAway = true;
+            await ReplyAsync("421 4.7.0 Too many connections, try again later");
+            return;
+        }
+
+        try
+        {
+            await ConverseAdmittedAsync(network);
+        }
+        finally
+        {
+            _server.Leave();
+        }
+    }
+
+    private async Task ConverseAdmittedAsync(NetworkStream network)
+    {
         if (_server.TryTake(FaultStage.Connect, out var greetingFault) && await ApplyAsync(greetingFault) != Verdict.Proceed)
         {
             return;

@@ -18,6 +18,9 @@ internal sealed class ScriptedConnectionRecord
 
     public bool QuitReceived { get; set; }
 
+    /// <summary>Whether the connection was greeted with 421 "too many connections".</summary>
+    public bool TurnedAway { get; set; }
+
     /// <summary>The command lines received, in order (AUTH credentials replaced by "***").</summary>
     public IReadOnlyList<string> Commands
     {

@@ -33,6 +33,9 @@ internal sealed class ScriptedServerOptions
     /// <summary>RCPT TO addresses refused with 550.</summary>
     public HashSet<string> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>More connections at once than this are greeted with 421 "too many connections" and closed (0: no limit).</summary>
+    public int MaxConcurrentConnections { get; set; }
+
     /// <summary>DATA refused with this reply (e.g. "552 5.3.4 Too big").</summary>
     public string? DataRefusal { get; set; }
 }

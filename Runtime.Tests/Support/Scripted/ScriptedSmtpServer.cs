@@ -25,6 +25,8 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     private readonly List<Task> _tasks = new();
     private readonly Task _acceptLoop;
     private int _transactions;
+    private int _active;
+    private int _mostActive;
 
     private ScriptedSmtpServer(ScriptedServerOptions options)
     {
@@ -67,6 +69,12 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>The most connections in conversation at once (those turned away with 421 not counted).</summary>
+    public int MostConcurrentConnections => Volatile.Read(ref _mostActive);
+
+    /// <summary>How many connections were turned away with 421 because of <see cref="ScriptedServerOptions.MaxConcurrentConnections"/>.</summary>
+    public int TurnedAway => Connections.Count(c => c.TurnedAway);
 
     public bool AnyCredentialsInClear => Connections.Any(c => c.Authentications.Any(a => !a.Secure));
 
@@ -146,6 +154,26 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
         return planned;
     }
+
+    /// <summary>Admits a connection unless too many are open; <see cref="Leave"/> when it ends.</summary>
+    internal bool TryEnter()
+    {
+        var active = Interlocked.Increment(ref _active);
+        if (Options.MaxConcurrentConnections > 0 && active > Options.MaxConcurrentConnections)
+        {
+            Interlocked.Decrement(ref _active);
+            return false;
+        }
+
+        int most;
+        while (active > (most = Volatile.Read(ref _mostActive)) && Interlocked.CompareExchange(ref _mostActive, active, most) != most)
+        {
+        }
+
+        return true;
+    }
+
+    internal void Leave() => Interlocked.Decrement(ref _active);
 
     internal void Store(ScriptedMail mail)
     {
