@@ -24,7 +24,7 @@ public sealed class DeliveryTests
 
         Assert.True(result.Delivered);
         Assert.False(result.Succeeded);
-        Assert.Equal(550, result.Code);
+        Assert.Equal(ErrorCodes.PartiallyDelivered, result.Code);
         Assert.Equal(550, result.SmtpStatus);
         Assert.Equal("5.1.1", result.EnhancedStatus);
         var refused = Assert.Single(result.Recipients, r => !r.Accepted);

@@ -44,8 +44,28 @@ public sealed class SmtpSettings
     /// </summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
 
-    /// <summary>Whether authentication is configured (a non-empty <see cref="UserName"/>).</summary>
-    public bool HasCredentials => !string.IsNullOrEmpty(UserName);
+    /// <summary>
+    /// How long a kept connection may stay idle before the next send checks it with NOOP, in seconds (default 5).
+    /// A connection used more recently is trusted without the extra round trip: if the server closed it anyway, the
+    /// message is resent once on a new connection, which is safe because nothing of it can have been accepted.
+    /// </summary>
+    public int IdleCheckSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// How many connections one <see cref="SmtpSender"/> may keep open for concurrent sends (default 1: one connection,
+    /// sends queue behind each other, 4D's way). A web application that sends from concurrent requests sets a few (e.g.
+    /// 4); the sender never opens more.
+    /// </summary>
+    public int MaxConnections { get; set; } = 1;
+
+    /// <summary>Whether authentication is configured: a user name and a password, both non-empty.</summary>
+    public bool HasCredentials => !string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password);
+
+    /// <summary>Whether only one of <see cref="UserName"/> and <see cref="Password"/> is given (error 12015: nothing is sent).</summary>
+    public bool HasIncompleteCredentials => string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password);
+
+    /// <summary>A copy, so that a sender is not affected by later changes to the settings it was given.</summary>
+    internal SmtpSettings Copy() => (SmtpSettings)MemberwiseClone();
 
     /// <summary>The port actually used.</summary>
     public int EffectivePort => SmtpRules.EffectivePort(Port, Mode);

@@ -15,6 +15,16 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
             failures.Add("TypedMail: Host is required (4D error 10005).");
         }
 
+        if (options.MaxConnections < 1)
+        {
+            failures.Add($"TypedMail: MaxConnections must be at least 1 (it is {options.MaxConnections}).");
+        }
+
+        if (options.HasIncompleteCredentials)
+        {
+            failures.Add("TypedMail: UserName and Password go together: give both or neither (error 12015).");
+        }
+
         failures.AddRange(SmtpRules.Check(options.Port, options.Mode, options.HasCredentials, options.TimeoutSeconds)
             .Where(v => v.Severity == RuleSeverity.Error)
             .Select(v => $"{v.Id}: {v.Message}."));

@@ -37,7 +37,8 @@ public static partial class InternetCommands
     /// <summary>
     /// SMTP_QuickSend: one message in one call, no handle. Modes 0/1/2 as SMTP_Send (plain-text body); 4 = HTML body,
     /// 5 = HTML body with SSL; 8 = the body is a complete MIME message, 9 = the same with SSL. Port 0 takes IT_SetPort's
-    /// table; an empty user or password means no authentication.
+    /// table; no user and no password means no authentication, one without the other is 12015 (nothing sent).
+    /// Sends QUIT before returning.
     /// </summary>
     public static int SMTP_QuickSend(string host, string from, string to, string subject, string body, int sessionParam = 0, int port = 0,
         string user = "", string password = "") => Guard(() =>
@@ -57,6 +58,11 @@ public static partial class InternetCommands
         if (port is < 0 or > 65535)
         {
             throw Option(port, "a port in 0..65535");
+        }
+
+        if (string.IsNullOrEmpty(user) != string.IsNullOrEmpty(password))
+        {
+            return ErrorCodes.IncompleteCredentials;
         }
 
         using var message = new SmtpMessage();
@@ -89,7 +95,8 @@ public static partial class InternetCommands
         var recipients = message.EnvelopeRecipients();
         return Task.Run(async () =>
         {
-            using var smtp = new SmtpSender(settings);
+            // Disposing sends QUIT.
+            await using var smtp = new SmtpSender(settings);
             return await smtp.SendAsync(mime, sender!, recipients).ConfigureAwait(false);
         }).GetAwaiter().GetResult().Code;
     });

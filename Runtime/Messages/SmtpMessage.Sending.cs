@@ -6,7 +6,8 @@ namespace TypedMail;
 public sealed partial class SmtpMessage
 {
     /// <summary>
-    /// SMTP_Auth: the credentials and mechanism. An empty user or password means no authentication, as in 4D.
+    /// SMTP_Auth: the credentials and mechanism. As in 4D, an empty user name or password makes the call do nothing:
+    /// credentials set before stay.
     /// </summary>
     public void SetAuth(string? userName, string? password, AuthMode mode = AuthMode.Default)
     {
@@ -16,8 +17,13 @@ public sealed partial class SmtpMessage
             throw new TypedMailException(ErrorCodes.InvalidArgument, $"AUTH mode {(int)mode} is not 0, 1, 2 or 3.");
         }
 
-        _userName = string.IsNullOrEmpty(userName) ? null : userName;
-        _password = string.IsNullOrEmpty(password) ? null : password;
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        _userName = userName;
+        _password = password;
         _authMode = mode;
     }
 
@@ -53,7 +59,11 @@ public sealed partial class SmtpMessage
     public async Task<SendResult> SendAsync(SmtpSettings settings, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        using var sender = new SmtpSender(settings);
-        return await sender.SendAsync(this, cancellationToken).ConfigureAwait(false);
+        var sender = new SmtpSender(settings);
+        await using (sender.ConfigureAwait(false))
+        {
+            // Disposing sends QUIT.
+            return await sender.SendAsync(this, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -34,9 +34,12 @@ public static class TypedMessageSending
     }
 
     /// <summary>
-    /// Sends many typed messages over one connection (a mail merge): one result per message, in order. A message that
-    /// is refused, or that cannot be rendered (an invalid address, a line break in a header value), gets a failed
-    /// result with its code and does not stop the others.
+    /// Sends many typed messages over one connection (a mail merge): exactly one result per message, in order. A
+    /// message that is refused, or whose rendering throws anything (an invalid address, a line break in a header value,
+    /// a <see cref="FormatException"/>, an unknown culture, an unreadable file...), gets a failed result with its code
+    /// and does not stop the others. The merge stops only when the session could not be opened twice in a row (the
+    /// rest get 12020) or when cancelled (the rest get 10000); see <see cref="SendResult.Outcome"/>. The connection is
+    /// closed with QUIT at the end.
     /// </summary>
     /// <param name="sender">The sender.</param>
     /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes, rendered one at a time as they are sent.</param>
@@ -51,25 +54,53 @@ public static class TypedMessageSending
             throw new ArgumentNullException(nameof(sender));
         }
 
-        return SmtpSender.SendManyCoreAsync(messages, (message, ct) => RenderAndSendAsync(sender, message, ct), progress, cancellationToken);
+        return sender.MergeAsync(messages, (message, ct) => RenderAndSendAsync(sender, message, ct), progress, cancellationToken);
     }
 
-    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends many typed messages over up to <paramref name="connections"/> connections at once (a parallel mail merge):
+    /// one result per message in input order, progress across all, the rules of the one-connection overload; never more
+    /// connections than asked, and a 421 while a connection opens lowers the count. Each connection sends QUIT at the end.
+    /// </summary>
+    /// <param name="sender">The sender (its settings; the merge opens its own connections).</param>
+    /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes, rendered one at a time as they are sent.</param>
+    /// <param name="connections">How many connections at most (1 or more).</param>
+    /// <param name="progress">Told after each message, from any connection.</param>
+    /// <param name="cancellationToken">Cancels the rest of the merge.</param>
+    /// <returns>One result per message, in input order.</returns>
+    public static Task<IReadOnlyList<SendResult>> SendManyAsync(this SmtpSender sender, IEnumerable<ITypedMailMessage> messages, int connections,
+        IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        if (sender is null)
+        {
+            throw new ArgumentNullException(nameof(sender));
+        }
+
+        return ParallelMerge.RunAsync(messages, connections, (message, session, ct) => RenderAndSendAsync(sender, message, ct, session), sender.NewSession,
+            progress, cancellationToken);
+    }
+
+    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken, SmtpSession? session = null)
+    {
+        if (message is null)
+        {
+            return SendResult.Failure(ErrorCodes.InvalidReference, "The merge holds a null message.");
+        }
+
         SmtpMessage reference;
         try
         {
-            reference = (message ?? throw new ArgumentNullException(nameof(message))).ToSmtpMessage();
+            reference = message.ToSmtpMessage();
         }
-        catch (TypedMailException ex)
+        catch (Exception ex)
         {
             // Nothing of this message reached the wire: report it as not sent and go on with the merge.
-            return SendResult.Failure(ex.Code, ex.Detail);
+            return RenderFailure.From(ex);
         }
 
         using (reference)
         {
-            return await sender.SendAsync(reference, cancellationToken).ConfigureAwait(false);
+            return await sender.SendAsync(reference, session, cancellationToken).ConfigureAwait(false);
         }
     }
 }

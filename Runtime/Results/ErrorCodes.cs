@@ -76,6 +76,21 @@ public static class ErrorCodes
     public const int ProtocolError = 12011;
     /// <summary>TypedMail: the message needs SMTPUTF8 or 8BITMIME, which the server does not offer.</summary>
     public const int ExtensionNotOffered = 12012;
+    /// <summary>
+    /// TypedMail: outcome unknown. The connection was lost (or timed out, or the send was cancelled) after the end of the
+    /// message data was written and before the server's reply: the server may have accepted it. Never resent
+    /// automatically; the result carries the Message-ID so that the caller can check.
+    /// </summary>
+    public const int OutcomeUnknown = 12013;
+    /// <summary>TypedMail: partially delivered. Some recipients were refused, the others accepted the message (it was delivered to them).</summary>
+    public const int PartiallyDelivered = 12014;
+    /// <summary>TypedMail: incomplete credentials, a user name without a password or the reverse; refused before connecting.</summary>
+    public const int IncompleteCredentials = 12015;
+    /// <summary>
+    /// TypedMail: not attempted. Nothing of this message went on the wire because the merge stopped before it (the server
+    /// could not be reached again) or the sender was disposed first. A merge the caller cancelled marks the rest 10000.
+    /// </summary>
+    public const int NotAttempted = 12020;
     // Attachments (12030..12039).
     /// <summary>TypedMail: an attachment is larger than the message's limit (<see cref="SmtpMessage.MaxAttachmentBytes"/>); nothing was sent.</summary>
     public const int AttachmentTooLarge = 12030;
@@ -110,6 +125,10 @@ public static class ErrorCodes
         [InvalidArgument] = "An argument is out of range or malformed.",
         [ProtocolError] = "The SMTP server's reply could not be understood.",
         [ExtensionNotOffered] = "The message needs an SMTP extension (SMTPUTF8 or 8BITMIME) that the server does not offer.",
+        [OutcomeUnknown] = "Outcome unknown: the connection was lost after the message was sent and before the server replied; it may have been delivered. Not resent: check with its Message-ID before sending it again.",
+        [PartiallyDelivered] = "Partially delivered: some recipients were refused, the others accepted the message. Do not resend it to everyone.",
+        [IncompleteCredentials] = "Incomplete credentials: a user name without a password, or a password without a user name; nothing was sent.",
+        [NotAttempted] = "Not attempted: nothing of this message was sent (the merge stopped before it, or the sender was disposed).",
         [AttachmentTooLarge] = "An attachment is larger than the limit set on the message; nothing was sent.",
         [AttachmentUnreadable] = "An attachment file exists but cannot be read (permissions, a lock or an I/O error); nothing more was sent.",
         [AttachmentNotBase64] = "A file attached as already Base64 (encode type -2) is not Base64.",

@@ -22,22 +22,15 @@ internal static class SendFailure
                 return SendResult.Failure(typed.Code, typed.Detail, recipients: recipients, messageId: messageId);
             case AuthenticationException auth:
             {
+                // MailKit puts the reply in the inner exception, or (AUTH with one mechanism) in the message as "454: text".
                 var command = auth.InnerException as SmtpCommandException;
-                var status = command is null ? 535 : (int)command.StatusCode;
-                return SendResult.Failure(status, "The server refused the credentials.", status, command?.Message ?? auth.Message, recipients, messageId);
+                var status = command is not null ? (int)command.StatusCode : LeadingStatus(auth.Message) ?? 535;
+                var what = status < 500 ? "The server could not authenticate now." : "The server refused the credentials.";
+                return SendResult.Failure(status, what, status, command?.Message ?? auth.Message, recipients, messageId);
             }
 
             case SmtpCommandException command:
             {
-                // With every recipient refused, the first refusal says why better than MailKit's summary.
-                foreach (var outcome in recipients)
-                {
-                    if (!outcome.Accepted && outcome.SmtpStatus is { } refused)
-                    {
-                        return SendResult.Failure(refused, $"No recipient was accepted; {outcome.Address} was refused.", refused, outcome.ServerText, recipients, messageId);
-                    }
-                }
-
                 var status = (int)command.StatusCode;
                 return SendResult.Failure(status, null, status, command.Message, recipients, messageId);
             }
@@ -71,10 +64,17 @@ internal static class SendFailure
         }
     }
 
-    /// <summary>Whether the exception means the (reused) connection was gone, so one reconnection is worth it.</summary>
-    public static bool IsConnectionLoss(Exception exception) =>
-        exception is ServiceNotConnectedException or IOException or SocketException
-        || exception is SmtpProtocolException;
+    /// <summary>
+    /// Whether the exception means the connection was gone (closed, reset, broken pipe), so that one reconnection is
+    /// worth it; an <see cref="IOException"/> from an attachment's own stream is not one.
+    /// </summary>
+    public static bool IsConnectionLoss(Exception exception) => exception switch
+    {
+        ServiceNotConnectedException or SocketException => true,
+        SmtpProtocolException protocol => protocol.InnerException is null || IsConnectionLoss(protocol.InnerException),
+        IOException io => io.InnerException is SocketException || io.InnerException is null && io.Message.IndexOf("disconnect", StringComparison.OrdinalIgnoreCase) >= 0,
+        _ => false,
+    };
 
     private static SendResult Network(SocketException socket, SmtpSettings settings, IReadOnlyList<RecipientOutcome> recipients, string? messageId)
     {
@@ -82,6 +82,10 @@ internal static class SendFailure
         var error = socket.SocketErrorCode == SocketError.SocketError ? SocketError.NotConnected : socket.SocketErrorCode;
         return SendResult.Failure(-(int)error, $"{settings.Host}:{settings.EffectivePort}: {FirstLine(socket.Message)}", recipients: recipients, messageId: messageId);
     }
+
+    private static int? LeadingStatus(string text) =>
+        text.Length >= 3 && int.TryParse(text.Substring(0, 3), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status)
+            && status is >= 400 and <= 599 ? status : null;
 
     private static string FirstLine(string text)
     {

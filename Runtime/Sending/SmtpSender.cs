@@ -11,17 +11,19 @@ using MimeKit;
 namespace TypedMail;
 
 /// <summary>
-/// Sends over one SMTP connection, kept open between sends and reused while the settings stay the same; checks an idle
-/// connection with NOOP and reconnects once when the server has closed it. Calls are serialised (one MailKit client is
-/// one connection); use several senders to send in parallel.
+/// Sends over SMTP connections kept open between sends (one by default, up to <see cref="SmtpSettings.MaxConnections"/>
+/// for concurrent sends); checks one with NOOP only after it was idle longer than
+/// <see cref="SmtpSettings.IdleCheckSeconds"/>. Each message is transmitted at most once (a lost connection is
+/// replaced and the message resent only when the end of its data was not written yet; otherwise 12013). Sends beyond
+/// the connections allowed wait for one (a MailKit client is one connection, used by one send at a time). Server and network failures, and a cancellation (10000), come
+/// back as results, never as exceptions. Disposing waits for the send in flight, then sends QUIT.
 /// </summary>
 public sealed class SmtpSender : IDisposable, IAsyncDisposable
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private SmtpSession? _session;
-    private bool _disposed;
+    private readonly SessionPool _pool;
+    private volatile bool _disposed;
 
     /// <summary>Creates a sender; the settings are copied (later changes to <paramref name="settings"/> do not apply).</summary>
     /// <param name="settings">The server, mode, credentials and timeout.</param>
@@ -33,31 +35,23 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             throw new ArgumentNullException(nameof(settings));
         }
 
-        _settings = new SmtpSettings
-        {
-            Host = settings.Host,
-            Port = settings.Port,
-            Mode = settings.Mode,
-            Auth = settings.Auth,
-            UserName = settings.UserName,
-            Password = settings.Password,
-            TimeoutSeconds = settings.TimeoutSeconds,
-            LocalDomain = settings.LocalDomain,
-            AcceptedServerCertificate = settings.AcceptedServerCertificate,
-            ServerCertificateValidationCallback = settings.ServerCertificateValidationCallback,
-        };
+        _settings = settings.Copy();
         _logger = logger ?? NullLogger.Instance;
+        _pool = new SessionPool(Math.Max(1, _settings.MaxConnections), NewSession);
     }
 
     /// <summary>Whether a connection is open (it may still have been closed by the server since).</summary>
-    public bool IsConnected => _session?.IsConnected ?? false;
+    public bool IsConnected => _pool.AnyConnected;
 
     /// <summary>
     /// Sends the message reference; checks first, with nothing on the wire when one fails: host (10005), From (10006),
     /// a recipient (10007), then <see cref="SmtpRules"/> (an error gives 12007; warnings are logged).
     /// </summary>
     /// <exception cref="ObjectDisposedException">The message or this sender was disposed.</exception>
-    public Task<SendResult> SendAsync(SmtpMessage message, CancellationToken cancellationToken = default)
+    public Task<SendResult> SendAsync(SmtpMessage message, CancellationToken cancellationToken = default) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>Sends over <paramref name="session"/> (a merge's own connection), or a pooled one when it is null.</summary>
+    internal Task<SendResult> SendAsync(SmtpMessage message, SmtpSession? session, CancellationToken cancellationToken)
     {
         if (message is null)
         {
@@ -77,12 +71,12 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         {
             mime = message.ToMimeMessage();
         }
-        catch (TypedMailException ex)
+        catch (Exception ex) when (ex is not ObjectDisposedException)
         {
-            return Task.FromResult(SendResult.Failure(ex.Code, ex.Detail));
+            return Task.FromResult(RenderFailure.From(ex));
         }
 
-        return SendCheckedAsync(mime, message.EnvelopeSender()!, message.EnvelopeRecipients(), cancellationToken);
+        return SendCheckedAsync(mime, message.EnvelopeSender()!, message.EnvelopeRecipients(), session, cancellationToken);
     }
 
     /// <summary>
@@ -112,51 +106,66 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         ThrowIfDisposed();
         var recipients = envelopeRecipients?.ToList() ?? new List<MailboxAddress>();
         var precheck = Precheck(envelopeSender is not null, recipients.Count > 0);
-        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, cancellationToken);
+        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, null, cancellationToken);
     }
 
     /// <summary>
-    /// Sends many messages over one connection; one result per message (a failure does not stop the next). Cancelling
-    /// between two messages throws <see cref="OperationCanceledException"/>; a message cancelled while on the wire gets 10000.
+    /// Sends many messages over one connection (a mail merge): exactly one result per message, in order, whatever a
+    /// message throws (a failure does not stop the next). The merge stops only when the session could not be opened
+    /// twice in a row (the rest get 12020, not attempted) or when cancelled: the message on the wire gets 10000 (or
+    /// 12013 if its data was already sent), the rest get 10000 with <see cref="SendOutcome.NotAttempted"/>; no exception.
+    /// The connection is closed with QUIT at the end of the merge.
     /// </summary>
-    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        SendManyCoreAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends many messages over up to <paramref name="connections"/> connections at once, each its own session (a
+    /// parallel mail merge): one result per message in input order, progress across all, the rules of the one-connection
+    /// overload. Never more connections than asked; a server that answers 421 ("too many connections") while one opens
+    /// lowers the count instead of failing messages. Each connection sends QUIT at the end.
+    /// </summary>
+    /// <param name="messages">The messages.</param>
+    /// <param name="connections">How many connections at most (1 or more); not counted in <see cref="SmtpSettings.MaxConnections"/>.</param>
+    /// <param name="progress">Told after each message, from any connection.</param>
+    /// <param name="cancellationToken">Cancels the rest of the merge.</param>
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, int connections, IProgress<SendProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return ParallelMerge.RunAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), NewSession, progress, cancellationToken);
+    }
 
     /// <summary>Sends many MIME messages over one connection; one result per message, as the overload for <see cref="SmtpMessage"/>.</summary>
-    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        SendManyCoreAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
-
-    /// <summary>Closes the connection politely (QUIT); the next send opens a new one.</summary>
-    public async Task DisconnectAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (_session is not null)
-            {
-                await _session.DisconnectAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        ThrowIfDisposed();
+        return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
     }
 
-    /// <summary>Closes the connection without waiting for QUIT's answer.</summary>
-    public void Dispose()
+    /// <summary>Runs a merge over this sender's connection, then closes it with QUIT (the next send opens a new one).</summary>
+    internal async Task<IReadOnlyList<SendResult>> MergeAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
+        IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
-        if (_disposed)
+        var results = await MailMerge.RunAsync(messages, send, progress, cancellationToken).ConfigureAwait(false);
+        if (!_disposed)
         {
-            return;
+            await DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        _disposed = true;
-        _session?.Dispose();
-        _gate.Dispose();
+        return results;
     }
 
-    /// <summary>Sends QUIT, then closes the connection.</summary>
+    /// <summary>Closes the connections politely (QUIT) once their sends are done; the next send opens a new one.</summary>
+    public Task DisconnectAsync(CancellationToken cancellationToken = default) => _pool.DisconnectAsync(cancellationToken);
+
+    /// <summary>Waits for the send in flight, then sends QUIT and closes the connection (blocking; prefer <see cref="DisposeAsync"/>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Waits for the sends in flight, then sends QUIT and closes the connections. Sends still queued get 12020.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -164,43 +173,11 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             return;
         }
 
-        if (_session is not null)
-        {
-            await _session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-
-        Dispose();
+        _disposed = true;
+        await _pool.CloseAsync().ConfigureAwait(false);
     }
 
-    internal static async Task<IReadOnlyList<SendResult>> SendManyCoreAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
-        IProgress<SendProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (messages is null)
-        {
-            throw new ArgumentNullException(nameof(messages));
-        }
-
-        int? total = messages is ICollection<T> collection ? collection.Count : null;
-        var results = new List<SendResult>(total ?? 4);
-        foreach (var message in messages)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            SendResult result;
-            try
-            {
-                result = await send(message, cancellationToken).ConfigureAwait(false);
-            }
-            catch (ObjectDisposedException ex) when (message is SmtpMessage)
-            {
-                result = SendResult.Failure(ErrorCodes.InvalidReference, ex.Message);
-            }
-
-            results.Add(result);
-            progress?.Report(new SendProgress(results.Count, total, result));
-        }
-
-        return results;
-    }
+    internal SmtpSession NewSession() => new(_settings, _logger);
 
     private SendResult? Precheck(bool hasFrom, bool hasRecipient)
     {
@@ -219,6 +196,12 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             return SendResult.Failure(ErrorCodes.NoRecipient, null);
         }
 
+        if (_settings.HasIncompleteCredentials)
+        {
+            return SendResult.Failure(ErrorCodes.IncompleteCredentials,
+                string.IsNullOrEmpty(_settings.Password) ? "A user name was given without a password." : "A password was given without a user name.");
+        }
+
         var violations = SmtpRules.Check(_settings.Port, _settings.Mode, _settings.HasCredentials, _settings.TimeoutSeconds);
         var errors = violations.Where(v => v.Severity == RuleSeverity.Error).ToList();
         if (errors.Count > 0)
@@ -234,7 +217,8 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         return null;
     }
 
-    private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
+    private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, SmtpSession? session,
+        CancellationToken cancellationToken)
     {
         using var activity = TypedMailTelemetry.ActivitySource.StartActivity("smtp.send", ActivityKind.Client);
         activity?.SetTag("server.address", _settings.Host);
@@ -242,38 +226,52 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
         activity?.SetTag("typedmail.session_mode", _settings.Mode.ToString());
         var started = Stopwatch.GetTimestamp();
         SendResult result;
+        var rented = session is null;
         try
         {
-            await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            session ??= await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return SendResult.Failure(ErrorCodes.Cancelled, "The send was cancelled.", messageId: message.MessageId);
+            return SendResult.NotAttempted(ErrorCodes.Cancelled, "The send was cancelled before its turn.", message.MessageId);
         }
 
-        try
+        if (session is null)
         {
-            ThrowIfDisposed();
-            _session ??= new SmtpSession(_settings, _logger);
-            result = await _session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+            result = SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.", message.MessageId);
         }
-        finally
+        else
         {
-            _gate.Release();
+            try
+            {
+                MessagePreparation.Prepare(message, _settings);
+                result = await session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (rented)
+                {
+                    _pool.Return(session);
+                }
+            }
         }
 
         var elapsed = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
         TypedMailTelemetry.SendDuration.Record(elapsed);
         activity?.SetTag("typedmail.code", result.Code);
+        // Counted once: a partially delivered message (12014) is a sent message, tagged with its code.
         if (result.Delivered)
         {
-            TypedMailTelemetry.MessagesSent.Add(1);
+            TypedMailTelemetry.MessagesSent.Add(1, new KeyValuePair<string, object?>("typedmail.code", result.Code));
             SmtpLog.Sent(_logger, message.MessageId, result.Recipients.Count(r => r.Accepted));
+        }
+        else
+        {
+            TypedMailTelemetry.MessagesFailed.Add(1, new KeyValuePair<string, object?>("typedmail.code", result.Code));
         }
 
         if (!result.Succeeded)
         {
-            TypedMailTelemetry.MessagesFailed.Add(1, new KeyValuePair<string, object?>("typedmail.code", result.Code));
             activity?.SetStatus(ActivityStatusCode.Error, result.ErrorText);
             SmtpLog.Failed(_logger, message.MessageId, result);
         }

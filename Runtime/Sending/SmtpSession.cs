@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Threading;
@@ -8,23 +9,20 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using MimeKit;
-using MimeKit.IO;
 
 namespace TypedMail;
 
 /// <summary>
-/// One SMTP connection (one MailKit client) with its settings: connects, upgrades to TLS before any AUTH,
-/// authenticates with 4D's mechanism rules, sends messages, and reconnects once when the server closed it.
+/// One SMTP connection (one MailKit client) with its settings: opens it (connect, TLS before any AUTH, AUTH with 4D's
+/// mechanism rules), sends messages at most once each (SMTP_SEND.md §3), and closes it with QUIT.
 /// Not thread-safe: <see cref="SmtpSender"/> serialises the calls.
 /// </summary>
 internal sealed class SmtpSession : IDisposable
 {
-    /// <summary>CRLF on the wire, and Bcc never written (MailKit 4.18 writes it when the envelope is given explicitly).</summary>
-    private static readonly FormatOptions WireFormat = CreateWireFormat();
-
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
     private SessionSmtpClient _client;
+    private long _lastUsed;
 
     public SmtpSession(SmtpSettings settings, ILogger logger)
     {
@@ -35,43 +33,52 @@ internal sealed class SmtpSession : IDisposable
 
     public bool IsConnected => _client.IsConnected;
 
-    /// <summary>Sends one message; server and network failures come back as results.</summary>
+    /// <summary>
+    /// Sends one message; server and network failures come back as results. The message is transmitted at most once:
+    /// a reused connection found dead before the end of the data is replaced once and the message sent again; a loss
+    /// after the end of the data is 12013 and never retried.
+    /// </summary>
     public async Task<SendResult> SendAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
         var phase = SessionPhase.Connect;
         var reused = _client.IsConnected;
         try
         {
-            if (reused && !await IsAliveAsync(cancellationToken).ConfigureAwait(false))
+            if (reused && IdleTooLong() && !await IsAliveAsync(cancellationToken).ConfigureAwait(false))
             {
                 SmtpLog.Reconnecting(_logger);
                 reused = false;
                 ResetClient();
             }
 
-            return await ConnectAndTransmitAsync(message, sender, recipients, p => phase = p, cancellationToken).ConfigureAwait(false);
+            return await OpenAndTransmitAsync(message, sender, recipients, p => phase = p, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (reused && phase == SessionPhase.Transmit && SendFailure.IsConnectionLoss(ex) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (reused && phase == SessionPhase.Transmit && CanResend(ex, cancellationToken))
         {
-            // The idle connection passed NOOP but died under the message: one new connection, one more try.
+            // The reused connection died before the end of the data: the server cannot have accepted the message.
             SmtpLog.Reconnecting(_logger);
             ResetClient();
             phase = SessionPhase.Connect;
             try
             {
-                return await ConnectAndTransmitAsync(message, sender, recipients, p => phase = p, cancellationToken).ConfigureAwait(false);
+                return await OpenAndTransmitAsync(message, sender, recipients, p => phase = p, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception retry)
             {
-                return Fail(retry, phase, message, cancellationToken);
+                return Fail(retry, phase, message, recipients, cancellationToken);
             }
         }
         catch (Exception ex)
         {
-            return Fail(ex, phase, message, cancellationToken);
+            return Fail(ex, phase, message, recipients, cancellationToken);
+        }
+        finally
+        {
+            _lastUsed = Stopwatch.GetTimestamp();
         }
     }
 
+    /// <summary>Closes the connection politely (QUIT), bounded by the timeout; a dead connection is just closed.</summary>
     public async Task DisconnectAsync(CancellationToken cancellationToken)
     {
         if (_client.IsConnected)
@@ -80,7 +87,7 @@ internal sealed class SmtpSession : IDisposable
             {
                 await _client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // QUIT on a dead connection: nothing left to close.
             }
@@ -89,10 +96,25 @@ internal sealed class SmtpSession : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private SendResult Fail(Exception exception, SessionPhase phase, MimeMessage message, CancellationToken cancellationToken)
+    private bool IdleTooLong() =>
+        (Stopwatch.GetTimestamp() - _lastUsed) * 1000.0 / Stopwatch.Frequency > _settings.IdleCheckSeconds * 1000.0;
+
+    private bool CanResend(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && !_client.Tracker.EndOfDataWritten && SendFailure.IsConnectionLoss(exception);
+
+    private SendResult Fail(Exception exception, SessionPhase phase, MimeMessage message, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
-        var result = SendFailure.From(exception, phase, _settings, _client.Outcomes.ToList(), message.MessageId, cancellationToken.IsCancellationRequested);
-        if (phase != SessionPhase.Transmit || result.Code is < 200 or > 599)
+        var result = phase == SessionPhase.Transmit
+            ? TransactionFailure(exception, message, recipients, cancellationToken)
+            : SendFailure.From(exception, phase, _settings, Array.Empty<RecipientOutcome>(), message.MessageId, cancellationToken.IsCancellationRequested);
+        if (result.Code == ErrorCodes.ConnectionLost && _client.Tracker.LastReply is { } last && last.StartsWith("421", StringComparison.Ordinal))
+        {
+            // The server said why before closing (MailKit's HELO fallback after a 421 to EHLO only meets the closed socket).
+            result = SendResult.Failure(421, "The server closed the connection.", 421, last.Length > 4 ? last.Substring(4) : last, result.Recipients, message.MessageId);
+        }
+
+        result.OpeningFailed = phase != SessionPhase.Transmit;
+        if (phase != SessionPhase.Transmit || exception is not SmtpCommandException)
         {
             // After a failed connect or AUTH, or a broken transmission, the next send starts from a new connection.
             ResetClient();
@@ -101,7 +123,48 @@ internal sealed class SmtpSession : IDisposable
         return result;
     }
 
-    private async Task<SendResult> ConnectAndTransmitAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients,
+    /// <summary>The first refusal of the transaction, or what became of the message when the connection broke.</summary>
+    private SendResult TransactionFailure(Exception exception, MimeMessage message, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
+    {
+        var tracker = _client.Tracker;
+        var outcomes = _client.Outcomes.ToList();
+        if (exception is SmtpCommandException command)
+        {
+            if (_client.SenderRefusal is { } refusal)
+            {
+                if (tracker.DeclaredSize is { } size && _client.MaxSize > 0 && size > (long)_client.MaxSize)
+                {
+                    // Refused for the SIZE MailKit declared: nothing of the message was sent.
+                    return SendResult.Failure(ErrorCodes.MessageTooLarge, $"The message is {size} bytes; the server accepts {_client.MaxSize}.",
+                        (int)refusal.StatusCode, refusal.Response, messageId: message.MessageId);
+                }
+
+                var notAttempted = recipients.Select(r => new RecipientOutcome(r.Address, false, null, null)).ToList();
+                var status = (int)refusal.StatusCode;
+                return SendResult.Failure(status, "MAIL FROM was refused; no recipient was attempted.", status, refusal.Response, notAttempted, message.MessageId);
+            }
+
+            if (_client.NoRecipientAccepted && outcomes.FirstOrDefault(o => !o.Accepted) is { SmtpStatus: { } first } refused)
+            {
+                return SendResult.Failure(first, $"No recipient was accepted; {refused.Address} was refused first.", first, refused.ServerText, outcomes, message.MessageId);
+            }
+
+            var code = (int)command.StatusCode;
+            var what = tracker.EndOfDataWritten ? "The server refused the message after its data." : tracker.DataAccepted ? "The server refused the message data." : "The server refused DATA.";
+            return SendResult.Failure(code, what, code, command.Message, outcomes, message.MessageId);
+        }
+
+        if (tracker.EndOfDataWritten)
+        {
+            var cause = cancellationToken.IsCancellationRequested ? "the send was cancelled" : exception is TimeoutException || exception.InnerException is TimeoutException ? "no reply within the timeout" : "the connection was lost";
+            return SendResult.Failure(ErrorCodes.OutcomeUnknown, $"The end of the message was sent, then {cause} before the server's reply. Message-ID: <{message.MessageId}>.",
+                recipients: outcomes, messageId: message.MessageId);
+        }
+
+        return SendFailure.From(exception, SessionPhase.Transmit, _settings, outcomes, message.MessageId, cancellationToken.IsCancellationRequested);
+    }
+
+    private async Task<SendResult> OpenAndTransmitAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients,
         Action<SessionPhase> enter, CancellationToken cancellationToken)
     {
         if (!_client.IsConnected)
@@ -112,6 +175,7 @@ internal sealed class SmtpSession : IDisposable
             var failure = await AuthenticateAsync(message, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
+                failure.OpeningFailed = true;
                 return failure;
             }
         }
@@ -137,11 +201,24 @@ internal sealed class SmtpSession : IDisposable
         SmtpLog.Connected(_logger, _client.IsSecure);
     }
 
+    /// <summary>
+    /// The one place where authentication is chosen: none without credentials; never in clear text in mode 0 (the
+    /// server did not offer STARTTLS, or it was stripped: 12002, nothing sent); otherwise 4D's mechanism rules.
+    /// </summary>
     private async Task<SendResult?> AuthenticateAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(_settings.UserName) || string.IsNullOrEmpty(_settings.Password))
+        if (!_settings.HasCredentials)
         {
             return null;
+        }
+
+        if (!_client.IsSecure && _settings.Mode == SessionMode.Upgradable)
+        {
+            await DisconnectAsync(cancellationToken).ConfigureAwait(false);
+            ResetClient();
+            return SendResult.Failure(ErrorCodes.StartTlsNotOffered,
+                $"{_settings.Host}:{_settings.EffectivePort} did not offer STARTTLS, and mode 0 never sends credentials in clear text (use mode 2 to allow it deliberately).",
+                messageId: message.MessageId);
         }
 
         var credential = new NetworkCredential(_settings.UserName, _settings.Password);
@@ -161,23 +238,22 @@ internal sealed class SmtpSession : IDisposable
 
     private async Task<SendResult> TransmitAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
-        _client.ClearOutcomes();
-        if ((_client.Capabilities & SmtpCapabilities.Size) != 0 && _client.MaxSize > 0)
+        _client.BeginTransaction();
+        var international = WireFormats.NeedsSmtpUtf8(sender, recipients);
+        if (international && (_client.Capabilities & SmtpCapabilities.UTF8) == 0)
         {
-            var size = Measure(message);
-            if (size > _client.MaxSize)
-            {
-                return SendResult.Failure(ErrorCodes.MessageTooLarge, $"The message is {size} bytes; the server accepts {_client.MaxSize}.", messageId: message.MessageId);
-            }
+            return SendResult.Failure(ErrorCodes.ExtensionNotOffered,
+                "An envelope address has non-ASCII characters before its '@' and the server does not offer SMTPUTF8; nothing was sent.", messageId: message.MessageId);
         }
 
-        var response = await _client.SendAsync(WireFormat, message, sender, recipients, cancellationToken).ConfigureAwait(false);
+        // MailKit checks SIZE itself (one measuring pass) and adds SIZE= to MAIL FROM.
+        var response = await _client.SendAsync(international ? WireFormats.International : WireFormats.Ascii, message, sender, recipients, cancellationToken).ConfigureAwait(false);
         var outcomes = _client.Outcomes.ToList();
         var refused = outcomes.FirstOrDefault(o => !o.Accepted);
         if (refused is not null)
         {
-            return new SendResult(refused.SmtpStatus ?? ErrorCodes.UnexpectedError, true, refused.SmtpStatus, refused.ServerText,
-                $"{refused.Address} was refused; the message went to the {outcomes.Count(o => o.Accepted)} other recipient(s).", outcomes, message.MessageId);
+            return new SendResult(ErrorCodes.PartiallyDelivered, true, refused.SmtpStatus, refused.ServerText,
+                $"{refused.Address} was refused ({refused.SmtpStatus}); the message went to the {outcomes.Count(o => o.Accepted)} other recipient(s).", outcomes, message.MessageId);
         }
 
         return new SendResult(ErrorCodes.NoError, true, 250, response, null, outcomes, message.MessageId);
@@ -196,22 +272,6 @@ internal sealed class SmtpSession : IDisposable
         }
     }
 
-    private static long Measure(MimeMessage message)
-    {
-        using var measure = new MeasuringStream();
-        message.WriteTo(WireFormat, measure);
-        return measure.Length;
-    }
-
-    private static FormatOptions CreateWireFormat()
-    {
-        var options = FormatOptions.Default.Clone();
-        options.NewLineFormat = NewLineFormat.Dos;
-        options.HiddenHeaders.Add(HeaderId.Bcc);
-        options.HiddenHeaders.Add(HeaderId.ResentBcc);
-        return options;
-    }
-
     private void ResetClient()
     {
         _client.Dispose();
@@ -220,7 +280,7 @@ internal sealed class SmtpSession : IDisposable
 
     private SessionSmtpClient NewClient()
     {
-        var client = new SessionSmtpClient
+        var client = new SessionSmtpClient(new TransactionTracker())
         {
             Timeout = _settings.TimeoutSeconds * 1000,
             ServerCertificateValidationCallback = CertificateTrust.Create(_settings),

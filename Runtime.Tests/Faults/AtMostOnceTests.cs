@@ -1,0 +1,107 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using TypedMail.Runtime.Tests.Support;
+using TypedMail.Runtime.Tests.Support.Scripted;
+
+namespace TypedMail.Runtime.Tests.Faults;
+
+/// <summary>SMTP_SEND.md §3: a message is transmitted at most once per send; a loss after the final dot is 12013.</summary>
+public sealed class AtMostOnceTests
+{
+    [Fact]
+    public async Task LossAfterTheFinalDot_OnAReusedConnection_Is12013_NotResent_AndCarriesTheMessageId()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var first = LoopbackServers.Letter("andy@wkrp.com");
+        using var second = LoopbackServers.Letter("bailey@wkrp.com");
+        Assert.Equal(0, (await sender.SendAsync(first)).Code);
+        server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Drop));
+
+        var result = await sender.SendAsync(second);
+
+        Assert.Equal(ErrorCodes.OutcomeUnknown, result.Code);
+        Assert.Equal(SendOutcome.Unknown, result.Outcome);
+        Assert.False(result.Delivered);
+        var stored = Assert.Single(server.Received, m => m.Recipients.Contains("bailey@wkrp.com"));
+        Assert.Equal(stored.MessageId, result.MessageId);
+        Assert.Contains(stored.MessageId!, result.ErrorText, StringComparison.Ordinal);
+        Assert.Single(server.Connections);
+    }
+
+    [Fact]
+    public async Task ConnectionClosedBeforeTheData_OnAReusedConnection_IsResentOnce_OnANewConnection_WithoutNoop()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var first = LoopbackServers.Letter("andy@wkrp.com");
+        using var second = LoopbackServers.Letter("bailey@wkrp.com");
+        Assert.Equal(0, (await sender.SendAsync(first)).Code);
+        server.Arm(new Fault(FaultStage.Mail, FaultKind.Drop));
+
+        var result = await sender.SendAsync(second);
+
+        Assert.Equal(0, result.Code);
+        Assert.Single(server.Received, m => m.Recipients.Contains("bailey@wkrp.com"));
+        Assert.Equal(2, server.Connections.Count);
+        Assert.DoesNotContain(server.Connections.SelectMany(c => c.Commands), c => c == "NOOP");
+    }
+
+    [Fact]
+    public async Task AConnectionIdleLongerThanTheThreshold_IsCheckedWithNoop()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        var settings = server.Settings(SessionMode.NeverTls);
+        settings.IdleCheckSeconds = 0;
+        await using var sender = new SmtpSender(settings);
+        using var message = LoopbackServers.Letter();
+
+        Assert.Equal(0, (await sender.SendAsync(message)).Code);
+        await Task.Delay(50);
+        Assert.Equal(0, (await sender.SendAsync(message)).Code);
+
+        Assert.Equal(1, server.Connections.Single().Commands.Count(c => c == "NOOP"));
+    }
+
+    [Fact]
+    public async Task ALossBeforeTheData_OnAFreshConnection_IsNotRetried()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var message = LoopbackServers.Letter();
+        server.Arm(new Fault(FaultStage.Rcpt, FaultKind.Drop));
+
+        var result = await sender.SendAsync(message);
+
+        Assert.Equal(ErrorCodes.ConnectionLost, result.Code);
+        Assert.Equal(SendOutcome.NotDelivered, result.Outcome);
+        Assert.Single(server.Connections);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
+    public async Task CancelledWhileWaitingForTheReplyToTheData_Is12013_CancelledBefore_Is10000()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Stall = TimeSpan.FromSeconds(10) });
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var message = LoopbackServers.Letter();
+        server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Stall));
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            var unknown = await sender.SendAsync(message, cancel.Token);
+            Assert.Equal(ErrorCodes.OutcomeUnknown, unknown.Code);
+        }
+
+        server.Arm(new Fault(FaultStage.Mail, FaultKind.Stall));
+        using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1)))
+        {
+            var cancelled = await sender.SendAsync(message, cancel.Token);
+            Assert.Equal(ErrorCodes.Cancelled, cancelled.Code);
+            Assert.Equal(SendOutcome.NotDelivered, cancelled.Outcome);
+        }
+
+        Assert.Single(server.Received);
+    }
+}

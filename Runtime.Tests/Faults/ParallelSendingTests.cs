@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TypedMail.Runtime.Tests.Support;
+using TypedMail.Runtime.Tests.Support.Scripted;
+
+namespace TypedMail.Runtime.Tests.Faults;
+
+/// <summary>Issue 9 §1: parallel merges (results in order, never more connections than asked, 421 lowers the count) and pooled DI senders.</summary>
+public sealed class ParallelSendingTests
+{
+    [Fact]
+    public async Task ParallelMerge_ResultsInInputOrder_ProgressAcrossAll_NeverMoreConnectionsThanAsked()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        var messages = Enumerable.Range(0, 40).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
+        var progress = new ConcurrentQueue<int>();
+
+        var results = await sender.SendManyAsync(messages, 3, new InlineProgress(p => progress.Enqueue(p.Completed)));
+
+        Assert.Equal(40, results.Count);
+        Assert.All(results, r => Assert.Equal(0, r.Code));
+        Assert.Equal(Enumerable.Range(1, 40), progress.OrderBy(n => n));
+        Assert.Equal(messages.Select(m => m.EnvelopeRecipients().Single().Address).OrderBy(a => a), server.Received.Select(m => m.Recipients.Single()).OrderBy(a => a));
+        Assert.Equal(3, server.Connections.Count);
+        Assert.All(server.Connections, c => Assert.True(c.QuitReceived));
+        messages.ForEach(m => m.Dispose());
+    }
+
+    [Fact]
+    public async Task ParallelMerge_AServerRefusingExtraConnectionsWith421_LowersTheCount_NoMessageFails()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { MaxConcurrentConnections = 2, Stall = TimeSpan.FromMilliseconds(200) });
+        for (var i = 0; i < 4; i++)
+        {
+            // Slow replies keep the first connections busy while the others open.
+            server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Slow));
+        }
+
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        var messages = Enumerable.Range(0, 12).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
+
+        var results = await sender.SendManyAsync(messages, 4);
+
+        Assert.All(results, r => Assert.Equal(0, r.Code));
+        Assert.Equal(12, server.Received.Count);
+        Assert.True(server.TurnedAway > 0, "the server never refused a connection: the test proves nothing");
+        Assert.True(server.MostConcurrentConnections <= 2);
+        messages.ForEach(m => m.Dispose());
+    }
+
+    [Fact]
+    public async Task APooledSender_ServesConcurrentSendsOnSeveralConnections_NeverMoreThanItsPool()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Stall = TimeSpan.FromMilliseconds(300) });
+        for (var i = 0; i < 6; i++)
+        {
+            server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Slow));
+        }
+
+        var settings = server.Settings(SessionMode.NeverTls);
+        settings.MaxConnections = 3;
+        await using var sender = new SmtpSender(settings);
+        var messages = Enumerable.Range(0, 6).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
+
+        var results = await Task.WhenAll(messages.Select(m => sender.SendAsync(m)));
+
+        Assert.All(results, r => Assert.Equal(0, r.Code));
+        Assert.Equal(3, server.Connections.Count);
+        Assert.Equal(3, server.MostConcurrentConnections);
+        messages.ForEach(m => m.Dispose());
+    }
+
+    [Fact]
+    public async Task AddTypedMail_NamedSenders_EachReachesItsServer_WithAPoolByDefault()
+    {
+        await using var first = ScriptedSmtpServer.Start();
+        await using var second = ScriptedSmtpServer.Start();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Mail:Host"] = first.Host,
+            ["Mail:Port"] = first.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:Mode"] = "NeverTls",
+            ["Marketing:Host"] = second.Host,
+            ["Marketing:Port"] = second.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Marketing:Mode"] = "NeverTls",
+            ["Marketing:MaxConnections"] = "2",
+        }).Build();
+        await using var provider = new ServiceCollection()
+            .AddTypedMail(configuration.GetSection("Mail"))
+            .AddTypedMail("marketing", configuration.GetSection("Marketing"))
+            .BuildServiceProvider();
+        using var message = LoopbackServers.Letter();
+
+        var transactional = await provider.GetRequiredService<SmtpSender>().SendAsync(message);
+        var marketing = await provider.GetRequiredKeyedService<SmtpSender>("marketing").SendAsync(message);
+
+        Assert.Equal((0, 0), (transactional.Code, marketing.Code));
+        Assert.Single(first.Received);
+        Assert.Single(second.Received);
+        Assert.Equal(TypedMailServiceCollectionExtensions.DefaultMaxConnections,
+            provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpSettings>>().Value.MaxConnections);
+        Assert.Equal(2, provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SmtpSettings>>().Get("marketing").MaxConnections);
+    }
+
+    private sealed class InlineProgress(Action<SendProgress> report) : IProgress<SendProgress>
+    {
+        public void Report(SendProgress value) => report(value);
+    }
+}

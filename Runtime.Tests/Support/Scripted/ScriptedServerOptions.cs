@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+
+namespace TypedMail.Runtime.Tests.Support.Scripted;
+
+/// <summary>What the scripted server offers and refuses.</summary>
+internal sealed class ScriptedServerOptions
+{
+    public bool OfferStartTls { get; set; } = true;
+
+    /// <summary>Answers STARTTLS with 220 and then garbage instead of a TLS handshake.</summary>
+    public bool BreakTlsHandshake { get; set; }
+
+    public bool OfferPipelining { get; set; } = true;
+
+    public bool OfferSmtpUtf8 { get; set; }
+
+    /// <summary>Offers AUTH PLAIN LOGIN (after STARTTLS only, unless <see cref="OfferAuthInClear"/>).</summary>
+    public bool OfferAuth { get; set; } = true;
+
+    public bool OfferAuthInClear { get; set; }
+
+    public string User { get; set; } = LoopbackServers.User;
+
+    public string Password { get; set; } = LoopbackServers.Password;
+
+    /// <summary>How long a stall or a slow reply lasts.</summary>
+    public TimeSpan Stall { get; set; } = TimeSpan.FromSeconds(4);
+
+    /// <summary>MAIL FROM addresses refused with 550.</summary>
+    public HashSet<string> RefusedSenders { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>RCPT TO addresses refused with 550.</summary>
+    public HashSet<string> RefusedRecipients { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>More connections at once than this are greeted with 421 "too many connections" and closed (0: no limit).</summary>
+    public int MaxConcurrentConnections { get; set; }
+
+    /// <summary>DATA refused with this reply (e.g. "552 5.3.4 Too big").</summary>
+    public string? DataRefusal { get; set; }
+}
