@@ -14,7 +14,8 @@ public static class TypedMailServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="SmtpSettings"/> from <paramref name="configuration"/> (e.g. the "TypedMail" section), validates
     /// them at start with <see cref="SmtpRules"/> (an error rule or a missing host stops the host from starting), and
-    /// registers one <see cref="SmtpSender"/> (a singleton: one connection, reused).
+    /// registers one <see cref="SmtpSender"/> (a singleton: one connection, reused), also resolved as
+    /// <see cref="ISmtpSender"/> (inject the interface: <c>AddTypedMailTesting()</c> of <c>TypedMail.Testing</c> swaps it).
     /// </summary>
     public static IServiceCollection AddTypedMail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,7 @@ public static class TypedMailServiceCollectionExtensions
         services.TryAddSingleton(provider => new SmtpSender(
             provider.GetRequiredService<IOptions<SmtpSettings>>().Value,
             provider.GetService<ILoggerFactory>()?.CreateLogger("TypedMail") ?? NullLogger.Instance));
+        services.TryAddSingleton<ISmtpSender>(provider => provider.GetRequiredService<SmtpSender>());
         return services;
     }
 }

@@ -15,7 +15,7 @@ namespace TypedMail;
 /// connection with NOOP and reconnects once when the server has closed it. Calls are serialised (one MailKit client is
 /// one connection); use several senders to send in parallel.
 /// </summary>
-public sealed class SmtpSender : IDisposable, IAsyncDisposable
+public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
