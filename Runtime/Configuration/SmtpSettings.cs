@@ -1,5 +1,8 @@
+using System;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedMail;
 
@@ -27,6 +30,13 @@ public sealed class SmtpSettings
     /// <summary>The password. Never logged.</summary>
     public string? Password { get; set; }
 
+    /// <summary>
+    /// Gives the OAuth2 access token for <see cref="AuthMode.OAuth2"/> (e.g. from MSAL or Google's client library). It is
+    /// asked for on every new connection, so it can refresh an expired token; the token is never logged. Setting it
+    /// configures authentication, as a user name does.
+    /// </summary>
+    public Func<CancellationToken, Task<string>>? AccessTokenProvider { get; set; }
+
     /// <summary>The timeout of the connection and of each server reply, 1..127 seconds (default 30).</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
@@ -44,8 +54,8 @@ public sealed class SmtpSettings
     /// </summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
 
-    /// <summary>Whether authentication is configured (a non-empty <see cref="UserName"/>).</summary>
-    public bool HasCredentials => !string.IsNullOrEmpty(UserName);
+    /// <summary>Whether authentication is configured (a non-empty <see cref="UserName"/>, or an <see cref="AccessTokenProvider"/>).</summary>
+    public bool HasCredentials => !string.IsNullOrEmpty(UserName) || AccessTokenProvider is not null;
 
     /// <summary>The port actually used.</summary>
     public int EffectivePort => SmtpRules.EffectivePort(Port, Mode);

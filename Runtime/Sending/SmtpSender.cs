@@ -41,6 +41,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
             Auth = settings.Auth,
             UserName = settings.UserName,
             Password = settings.Password,
+            AccessTokenProvider = settings.AccessTokenProvider,
             TimeoutSeconds = settings.TimeoutSeconds,
             LocalDomain = settings.LocalDomain,
             AcceptedServerCertificate = settings.AcceptedServerCertificate,

@@ -139,13 +139,12 @@ internal sealed class SmtpSession : IDisposable
 
     private async Task<SendResult?> AuthenticateAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(_settings.UserName) || string.IsNullOrEmpty(_settings.Password))
+        if (!AuthMechanisms.IsConfigured(_settings))
         {
             return null;
         }
 
-        var credential = new NetworkCredential(_settings.UserName, _settings.Password);
-        var mechanism = AuthMechanisms.Choose(_client.AuthenticationMechanisms.ToList(), _settings.Auth, credential, out var code, out var detail);
+        var (mechanism, code, detail) = await AuthMechanisms.ChooseAsync(_client.AuthenticationMechanisms.ToList(), _settings, cancellationToken).ConfigureAwait(false);
         if (mechanism is null)
         {
             // Nothing was sent; QUIT so that a forced mode never turns into a silent fallback on the next try either.

@@ -94,7 +94,7 @@ public static class OutboxAssertions
     /// <param name="address">A recipient (compared without regard to case).</param>
     public static void ShouldHaveSentNothingTo(this RecordingSmtpSender outbox, string address)
     {
-        if (Outbox(outbox).Delivered.Any(m => m.IsAddressedTo(address)))
+        if (Outbox(outbox).Delivered.Any(m => m.WasDeliveredTo(address)))
         {
             throw Fail(outbox, $"Expected no message to {address}.");
         }
@@ -105,7 +105,7 @@ public static class OutboxAssertions
     private static List<SentMessage> Find<T>(RecordingSmtpSender outbox, Func<T, bool>? where, string? address)
         where T : class, ITypedMailMessage =>
         Outbox(outbox).Delivered
-            .Where(m => m.Typed is T typed && (address is null || m.IsAddressedTo(address)) && (where is null || where(typed)))
+            .Where(m => m.Typed is T typed && (address is null || m.WasDeliveredTo(address)) && (where is null || where(typed)))
             .ToList();
 
     private static string Describe<T>(Delegate? where, string? address)

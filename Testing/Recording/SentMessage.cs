@@ -50,10 +50,13 @@ public sealed class SentMessage
     /// <summary>The type name of the typed message, or "MIME message".</summary>
     public string Kind => Typed?.GetType().Name ?? "MIME message";
 
-    /// <summary>Whether <paramref name="address"/> is one of the envelope recipients (compared without regard to case).</summary>
+    /// <summary>The recipients that accepted the message (a refused one is in <see cref="EnvelopeRecipients"/> only).</summary>
+    public IReadOnlyList<string> DeliveredTo => Result.Recipients.Where(r => r.Accepted).Select(r => r.Address).ToList();
+
+    /// <summary>Whether <paramref name="address"/> accepted the message (compared without regard to case).</summary>
     /// <param name="address">An e-mail address.</param>
-    public bool IsAddressedTo(string address) =>
-        EnvelopeRecipients.Any(r => string.Equals(r, address, System.StringComparison.OrdinalIgnoreCase));
+    public bool WasDeliveredTo(string address) =>
+        DeliveredTo.Any(r => string.Equals(r, address, System.StringComparison.OrdinalIgnoreCase));
 
     /// <summary>One line: sequence, kind, recipients, subject and result, as failure messages list it.</summary>
     public override string ToString() =>
