@@ -71,9 +71,10 @@ internal static class AuthMechanisms
             return (null, ErrorCodes.InvalidArgument, "The access token provider returned an empty token.");
         }
 
+        var user = settings.UserName!;   // checked above; netstandard2.0's IsNullOrEmpty carries no nullability attribute
         return name == "OAUTHBEARER"
-            ? (new SaslMechanismOAuthBearer(settings.UserName, token), ErrorCodes.NoError, null)
-            : (new SaslMechanismOAuth2(settings.UserName, token), ErrorCodes.NoError, null);
+            ? (new SaslMechanismOAuthBearer(user, token), ErrorCodes.NoError, null)
+            : (new SaslMechanismOAuth2(user, token), ErrorCodes.NoError, null);
     }
 
     public static string NameOf(AuthMode mode) => mode switch
