@@ -62,7 +62,7 @@ public sealed class OutboxAssertionsTests
     {
         await SendAsync("ann@example.org", 42);
 
-        var sent = _outbox.ShouldHaveSentMime(m => m.TextBody.Contains("order 42", StringComparison.Ordinal), "a body naming order 42");
+        var sent = _outbox.ShouldHaveSentMime(m => m.TextBody is { } text && text.Contains("order 42", StringComparison.Ordinal), "a body naming order 42");
 
         Assert.Equal(1, sent.Sequence);
         var failure = Assert.Throws<MailAssertionException>(() => _outbox.ShouldHaveSentMime(m => m.Subject == "Order 41 has shipped", "the subject of order 41"));
