@@ -19,6 +19,12 @@ public sealed class MailboxOptions
     /// <summary>User name to password; AUTH PLAIN and LOGIN are offered when it is not empty.</summary>
     public IDictionary<string, string> Users { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Account to its valid OAuth2 access token. When not empty, EHLO also offers XOAUTH2 and OAUTHBEARER (beside PLAIN
+    /// and LOGIN); any other token for the account (an expired one) gets 535 5.7.8, as Microsoft 365 and Gmail answer.
+    /// </summary>
+    public IDictionary<string, string> AccessTokens { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>When true, MAIL FROM is refused with 530 until the session has authenticated.</summary>
     public bool RequireAuthentication { get; set; }
 

@@ -15,7 +15,8 @@ namespace TypedMail.Mailbox;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 that keeps every message it receives, for tests and samples.
-/// Plain, STARTTLS or implicit TLS; AUTH PLAIN and LOGIN; chosen recipients refused; .eml files on request.
+/// Plain, STARTTLS or implicit TLS; AUTH PLAIN and LOGIN, and OAuth2 bearer tokens (XOAUTH2, OAUTHBEARER);
+/// chosen recipients refused; .eml files on request.
 /// </summary>
 /// <example>
 /// <code>
@@ -34,7 +35,7 @@ public sealed class MailboxServer : IAsyncDisposable
     private readonly Inbox _inbox;
     private readonly CancellationTokenSource _stop = new();
     private readonly SmtpServer.SmtpServer _engine;
-    private readonly LoopbackListenerFactory _listener = new();
+    private readonly LoopbackListenerFactory _listener;
     private readonly object _stateGate = new();
     private readonly bool _offersAuthentication;
     private Task? _running;
@@ -43,6 +44,7 @@ public sealed class MailboxServer : IAsyncDisposable
     private MailboxServer(MailboxOptions options)
     {
         Security = options.Security;
+        _listener = new LoopbackListenerFactory { AcceptsBearerTokens = options.AccessTokens.Count > 0 };
         Certificate = options.Certificate ?? SelfSignedCertificate.ForLoopback;
         _inbox = new Inbox(options.EmlDirectory);
 
@@ -72,8 +74,17 @@ public sealed class MailboxServer : IAsyncDisposable
         services.Add(_listener);
         services.Add(new InboxStore(_inbox));
         services.Add(new RecipientFilter(new HashSet<string>(options.RejectedRecipients, StringComparer.OrdinalIgnoreCase)));
-        _offersAuthentication = options.Users.Count > 0;
-        services.Add(new UserDirectory(new Dictionary<string, string>(options.Users, StringComparer.Ordinal)));
+        _offersAuthentication = options.Users.Count > 0 || options.AccessTokens.Count > 0;
+        var users = new UserDirectory(new Dictionary<string, string>(options.Users, StringComparer.Ordinal));
+        if (options.AccessTokens.Count > 0)
+        {
+            services.Add(new OAuth.AccountDirectory(users, new Dictionary<string, string>(options.AccessTokens, StringComparer.Ordinal)));
+            services.Add(new OAuth.BearerCommandFactory());
+        }
+        else
+        {
+            services.Add(users);
+        }
 
         _engine = new SmtpServer.SmtpServer(builder.Build(), new EngineServices(services, _offersAuthentication));
         _engine.SessionCreated += OnSessionCreated;
@@ -204,7 +215,9 @@ public sealed class MailboxServer : IAsyncDisposable
         SessionFacts.Attach(e.Context, session);
         e.Context.CommandExecuting += (_, command) =>
         {
-            var mechanism = command.Command is AuthCommand auth ? auth.Method.ToString().ToUpperInvariant() : null;
+            var mechanism = command.Command is AuthCommand auth
+                ? e.Context.Properties.TryGetValue(OAuth.BearerAuthLine.MechanismKey, out var bearer) ? (string)bearer : auth.Method.ToString().ToUpperInvariant()
+                : null;
             session.RecordCommand(command.Command.Name, e.Context.Pipe?.IsSecure ?? false, mechanism);
             if (mechanism is not null && !_offersAuthentication)
             {

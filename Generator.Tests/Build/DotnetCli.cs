@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Text;
 using TypedMail.Generator.Tests.Analyzers;
@@ -18,14 +19,18 @@ internal static class DotnetCli
     public const string Configuration = "Release";
 #endif
 
-    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] arguments)
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] arguments) =>
+        RunIn(RepositoryFiles.Root, timeout, null, arguments);
+
+    /// <summary>Runs <c>dotnet</c> in <paramref name="workingDirectory"/> with extra environment variables.</summary>
+    public static (int ExitCode, string Output) RunIn(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepositoryFiles.Root,
+            WorkingDirectory = workingDirectory,
         };
         foreach (var argument in arguments)
         {
@@ -40,6 +45,11 @@ internal static class DotnetCli
             {
                 start.Environment.Remove(name);
             }
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         var output = new StringBuilder();

@@ -2,49 +2,105 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using TypedMail.Generator.Tests.Analyzers;
+using System.Text.RegularExpressions;
 
 namespace TypedMail.Generator.Tests.Build;
 
 /// <summary>
-/// The one NuGet package of DESIGN.md: the runtime in lib/, and the generator, analyzers and code fixes together in
-/// analyzers/dotnet/cs (so users get the squiggles with the runtime), and none of them as a package dependency.
+/// The packages of DESIGN.md, as <c>dotnet pack TypedMail.sln</c> makes them: exactly TypedMail, TypedMail.Testing and
+/// TypedMail.Mailbox, each with its symbols package and full metadata; TypedMail with the runtime in lib/ and the
+/// generator, analyzers and code fixes in analyzers/dotnet/roslyn4.14/cs, none of them a package dependency.
 /// </summary>
 [Collection(DotnetCli.Collection)]
-public sealed class PackageLayoutTests
+public sealed class PackageLayoutTests(PackedFeed feed)
 {
+    private static readonly string[] Packages = ["TypedMail", "TypedMail.Mailbox", "TypedMail.Testing"];
+
     [Fact]
-    public void DotnetPack_ShipsTheRuntimeInLibAndTheRoslynComponentsInAnalyzers()
+    public void DotnetPack_MakesExactlyThePackagesAndTheirSymbols_WithoutWarnings()
     {
-        var output = Directory.CreateTempSubdirectory("typedmail-pack-");
-        try
-        {
-            // The generator and analyzers were built with this test project; pack must not rebuild them under other tests.
-            var (exitCode, log) = DotnetCli.Run(TimeSpan.FromMinutes(5),
-                "pack", RepositoryFiles.PathOf("Runtime", "TypedMail.csproj"), "-c", DotnetCli.Configuration, "-o", output.FullName,
-                "-p:BuildProjectReferences=false", "--disable-build-servers", "-tl:off", "-nologo");
-            Assert.True(exitCode == 0, log);
+        Assert.True(feed.ExitCode == 0, feed.Log);
+        Assert.DoesNotMatch(new Regex(@"\bwarning\b", RegexOptions.IgnoreCase), feed.Log);
+        var files = feed.Directory.GetFiles().Select(f => f.Name).Order(StringComparer.Ordinal).ToArray();
+        var expected = Packages.SelectMany(id => new[] { $"{id}.{feed.Version}.nupkg", $"{id}.{feed.Version}.snupkg" }).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(expected, files);
+    }
 
-            var package = Assert.Single(output.GetFiles("TypedMail.*.nupkg"));
-            using var archive = ZipFile.OpenRead(package.FullName);
-            var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
-            Assert.Contains("lib/netstandard2.0/TypedMail.dll", entries);
-            Assert.Contains("lib/net10.0/TypedMail.dll", entries);
-            Assert.Contains("lib/net10.0/TypedMail.xml", entries);
-            Assert.Contains("analyzers/dotnet/cs/TypedMail.Generator.dll", entries);
-            Assert.Contains("analyzers/dotnet/cs/TypedMail.Analyzers.dll", entries);
-            Assert.Contains("analyzers/dotnet/cs/TypedMail.Analyzers.CodeFixes.dll", entries);
-            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator", StringComparison.Ordinal) || e.Contains("Analyzers", StringComparison.Ordinal)));
+    [Fact]
+    public void TypedMail_ShipsTheRuntimeInLibAndTheRoslynComponentsUnderTheirRoslynVersion()
+    {
+        using var archive = ZipFile.OpenRead(feed.PackageOf("TypedMail"));
+        var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("lib/netstandard2.0/TypedMail.dll", entries);
+        Assert.Contains("lib/net10.0/TypedMail.dll", entries);
+        Assert.Contains("lib/net10.0/TypedMail.xml", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.14/cs/TypedMail.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.14/cs/TypedMail.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/roslyn4.14/cs/TypedMail.Analyzers.CodeFixes.dll", entries);
+        // Only under the Roslyn version: an older compiler must skip them rather than load them.
+        Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator", StringComparison.Ordinal) || e.Contains("Analyzers", StringComparison.Ordinal)));
 
-            using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
-            var manifest = nuspec.ReadToEnd();
-            Assert.Contains("id=\"MailKit\"", manifest, StringComparison.Ordinal);
-            Assert.DoesNotContain("TypedMail.Generator", manifest, StringComparison.Ordinal);
-            Assert.DoesNotContain("TypedMail.Analyzers", manifest, StringComparison.Ordinal);
-        }
-        finally
+        var manifest = Manifest(archive);
+        Assert.Contains("id=\"MailKit\"", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("TypedMail.Generator", manifest, StringComparison.Ordinal);
+        Assert.DoesNotContain("TypedMail.Analyzers", manifest, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TypedMail")]
+    [InlineData("TypedMail.Testing")]
+    [InlineData("TypedMail.Mailbox")]
+    public void EveryPackage_CarriesTheMetadataPeopleLookFor(string id)
+    {
+        using var archive = ZipFile.OpenRead(feed.PackageOf(id));
+        var entries = archive.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        var manifest = Manifest(archive);
+        Assert.Contains("<license type=\"expression\">MIT</license>", manifest, StringComparison.Ordinal);
+        Assert.Contains("<projectUrl>https://github.com/typedmail/typedmail</projectUrl>", manifest, StringComparison.Ordinal);
+        Assert.Matches("<repository type=\"git\" url=\"https://github.com/typedmail/typedmail\"[^>]* commit=\"[0-9a-f]{40}\"", manifest);
+        Assert.Matches("<tags>[^<]*smtp[^<]*</tags>", manifest);
+        Assert.Matches("<releaseNotes>[^<]{20,}</releaseNotes>", manifest);
+        Assert.Matches("<description>[^<]{40,}</description>", manifest);
+        Assert.Contains("<icon>icon.png</icon>", manifest, StringComparison.Ordinal);
+        Assert.Contains("icon.png", entries);
+        Assert.Contains($"<readme>{id}.md</readme>", manifest, StringComparison.Ordinal);
+        using var readme = new StreamReader(archive.GetEntry($"{id}.md")!.Open());
+        Assert.StartsWith($"# {id}\n", readme.ReadToEnd().ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains($"lib/net10.0/{id}.dll", entries);
+    }
+
+    [Fact]
+    public void TypedMailTesting_DependsOnTypedMailOfTheSameVersion()
+    {
+        using var archive = ZipFile.OpenRead(feed.PackageOf("TypedMail.Testing"));
+        Assert.Contains($"<dependency id=\"TypedMail\" version=\"{feed.Version}\"", Manifest(archive), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TypedMail", "lib/net10.0/TypedMail.pdb")]
+    [InlineData("TypedMail.Testing", "lib/net10.0/TypedMail.Testing.pdb")]
+    [InlineData("TypedMail.Mailbox", "lib/net10.0/TypedMail.Mailbox.pdb")]
+    public void SymbolsPackage_HoldsPdbsThatSourceLinkMapsToGitHub(string id, string pdb)
+    {
+        var symbols = Path.ChangeExtension(feed.PackageOf(id), ".snupkg");
+        using var archive = ZipFile.OpenRead(symbols);
+        var entry = archive.GetEntry(pdb);
+        Assert.True(entry is not null, $"{pdb} is not in {Path.GetFileName(symbols)}: {string.Join(", ", archive.Entries.Select(e => e.FullName))}");
+        using var stream = new MemoryStream();
+        using (var pdbStream = entry.Open())
         {
-            output.Delete(recursive: true);
+            pdbStream.CopyTo(stream);
         }
+
+        // The SourceLink JSON is stored as UTF-8 inside the portable PDB.
+        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        Assert.Matches(@"https://raw\.githubusercontent\.com/typedmail/typedmail/[0-9a-f]{40}/\*", text);
+    }
+
+    private static string Manifest(ZipArchive archive)
+    {
+        using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        return nuspec.ReadToEnd();
     }
 }

@@ -16,6 +16,9 @@ internal sealed class LoopbackListenerFactory : EndpointListenerFactory
 {
     private readonly TaskCompletionSource<int> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Whether sessions accept bearer AUTH lines (XOAUTH2, OAUTHBEARER): set when access tokens are configured.</summary>
+    public bool AcceptsBearerTokens { get; init; }
+
     /// <summary>Completes with the bound port once the socket listens; faults when binding fails.</summary>
     public Task<int> Listening => _listening.Task;
 
@@ -26,7 +29,7 @@ internal sealed class LoopbackListenerFactory : EndpointListenerFactory
         {
             var listener = base.CreateListener(endpointDefinition);
             DisableNagle(listener);
-            return listener;
+            return AcceptsBearerTokens ? new OAuth.BearerListener(listener) : listener;
         }
         catch (Exception exception)
         {

@@ -14,4 +14,11 @@ public enum AuthMode
 
     /// <summary>4D mode 3: AUTH CRAM-MD5.</summary>
     CramMd5 = 3,
+
+    /// <summary>
+    /// Beyond 4D (its modes are 0 to 3): OAuth2 bearer token, with SASL OAUTHBEARER (RFC 7628) or XOAUTH2 (Microsoft 365,
+    /// Gmail), whichever the server offers. The token comes from <see cref="SmtpSettings.AccessTokenProvider"/>, asked for
+    /// on every new connection; <see cref="SmtpSettings.UserName"/> is the account's address.
+    /// </summary>
+    OAuth2 = 10,
 }

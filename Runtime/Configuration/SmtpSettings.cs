@@ -1,5 +1,8 @@
+using System;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace TypedMail;
 
@@ -26,6 +29,13 @@ public sealed class SmtpSettings
 
     /// <summary>The password. Never logged.</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// Gives the OAuth2 access token for <see cref="AuthMode.OAuth2"/> (e.g. from MSAL or Google's client library). It is
+    /// asked for on every new connection, so it can refresh an expired token; the token is never logged. Setting it
+    /// configures authentication, as a user name does.
+    /// </summary>
+    public Func<CancellationToken, Task<string>>? AccessTokenProvider { get; set; }
 
     /// <summary>The timeout of the connection and of each server reply, 1..127 seconds (default 30).</summary>
     public int TimeoutSeconds { get; set; } = 30;
@@ -58,11 +68,15 @@ public sealed class SmtpSettings
     /// </summary>
     public int MaxConnections { get; set; } = 1;
 
-    /// <summary>Whether authentication is configured: a user name and a password, both non-empty.</summary>
-    public bool HasCredentials => !string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password);
+    /// <summary>
+    /// Whether authentication is configured: a user name and a password, both non-empty, or an
+    /// <see cref="AccessTokenProvider"/> (OAuth2).
+    /// </summary>
+    public bool HasCredentials => (!string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password)) || AccessTokenProvider is not null;
 
     /// <summary>Whether only one of <see cref="UserName"/> and <see cref="Password"/> is given (error 12015: nothing is sent).</summary>
-    public bool HasIncompleteCredentials => string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password);
+    public bool HasIncompleteCredentials =>
+        AccessTokenProvider is null && string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password);
 
     /// <summary>A copy, so that a sender is not affected by later changes to the settings it was given.</summary>
     internal SmtpSettings Copy() => (SmtpSettings)MemberwiseClone();

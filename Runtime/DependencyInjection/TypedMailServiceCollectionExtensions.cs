@@ -23,7 +23,8 @@ public static class TypedMailServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="SmtpSettings"/> from <paramref name="configuration"/> (e.g. the "TypedMail" section), validates
     /// them at start with <see cref="SmtpRules"/> (an error rule, a missing host or half-given credentials stop the host
-    /// from starting), and registers the <see cref="SmtpSender"/> singleton (a pool of connections, reused).
+    /// from starting), and registers the <see cref="SmtpSender"/> singleton (a pool of connections, reused), also resolved
+    /// as <see cref="ISmtpSender"/> (inject the interface: <c>AddTypedMailTesting()</c> of <c>TypedMail.Testing</c> swaps it).
     /// </summary>
     public static IServiceCollection AddTypedMail(this IServiceCollection services, IConfiguration configuration)
     {
@@ -40,6 +41,7 @@ public static class TypedMailServiceCollectionExtensions
         services.AddOptions<SmtpSettings>().Configure(s => s.MaxConnections = DefaultMaxConnections).Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>());
         services.TryAddSingleton(provider => new SmtpSender(provider.GetRequiredService<IOptions<SmtpSettings>>().Value, LoggerOf(provider)));
+        services.TryAddSingleton<ISmtpSender>(provider => provider.GetRequiredService<SmtpSender>());
         return services;
     }
 
@@ -68,6 +70,7 @@ public static class TypedMailServiceCollectionExtensions
         services.AddOptions<SmtpSettings>(name).Configure(s => s.MaxConnections = DefaultMaxConnections).Bind(configuration).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>());
         services.AddKeyedSingleton(name, (provider, _) => new SmtpSender(provider.GetRequiredService<IOptionsMonitor<SmtpSettings>>().Get(name), LoggerOf(provider)));
+        services.AddKeyedSingleton<ISmtpSender>(name, (provider, key) => provider.GetRequiredKeyedService<SmtpSender>(key));
         return services;
     }
 

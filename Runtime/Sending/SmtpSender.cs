@@ -18,7 +18,7 @@ namespace TypedMail;
 /// the connections allowed wait for one (a MailKit client is one connection, used by one send at a time). Server and network failures, and a cancellation (10000), come
 /// back as results, never as exceptions. Disposing waits for the send in flight, then sends QUIT.
 /// </summary>
-public sealed class SmtpSender : IDisposable, IAsyncDisposable
+public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;

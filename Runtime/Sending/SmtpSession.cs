@@ -207,7 +207,7 @@ internal sealed class SmtpSession : IDisposable
     /// </summary>
     private async Task<SendResult?> AuthenticateAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        if (!_settings.HasCredentials)
+        if (!AuthMechanisms.IsConfigured(_settings))
         {
             return null;
         }
@@ -221,8 +221,7 @@ internal sealed class SmtpSession : IDisposable
                 messageId: message.MessageId);
         }
 
-        var credential = new NetworkCredential(_settings.UserName, _settings.Password);
-        var mechanism = AuthMechanisms.Choose(_client.AuthenticationMechanisms.ToList(), _settings.Auth, credential, out var code, out var detail);
+        var (mechanism, code, detail) = await AuthMechanisms.ChooseAsync(_client.AuthenticationMechanisms.ToList(), _settings, cancellationToken).ConfigureAwait(false);
         if (mechanism is null)
         {
             // Nothing was sent; QUIT so that a forced mode never turns into a silent fallback on the next try either.

@@ -1,6 +1,6 @@
 namespace TypedMail.Benchmarks;
 
-/// <summary>The seed's mail-merge letter, as users write it.</summary>
+/// <summary>The mail-merge letter of 4D's SMTP_Send documentation, as users write it.</summary>
 [MailMessage(From = "Herb Tarlick <herb_tarlick@wkrp.com>", ReplyTo = "bigguy@wkrp.com", Subject = "Discounts on Ad Space, {{Salutation}}!")]
 [TextBody("Dear {{Salutation}},\n{{Offer}}\nYour discount: {{Discount:P0}} until {{Until:yyyy-MM-dd}}.\nCall Herb today!")]
 [HtmlBody("<p>Dear {{Salutation}},</p><p>{{Offer}}</p><p>Your discount: <b>{{Discount:P0}}</b> until {{Until:yyyy-MM-dd}}.</p>")]

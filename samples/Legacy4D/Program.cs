@@ -1,4 +1,4 @@
-// The seed's two 4D examples, ported line by line with the InternetCommands facade.
+// The two examples of 4D's SMTP_Send documentation, ported line by line with the InternetCommands facade.
 // Default: two embedded Mailbox servers on loopback (plain for the mail merge, STARTTLS + AUTH LOGIN for the second).
 // A real server: dotnet run --project samples/Legacy4D -- --host smtp.example.com --port 587 --user u --password p --from me@example.com --to you@example.com
 using TypedMail.Samples;

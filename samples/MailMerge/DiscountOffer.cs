@@ -2,7 +2,7 @@ using TypedMail;
 
 namespace MailMerge;
 
-/// <summary>The seed's mail merge as a typed message: the constants in the attribute, one member per merge field.</summary>
+/// <summary>The mail merge of 4D's SMTP_Send documentation as a typed message: the constants in the attribute, one member per merge field.</summary>
 [MailMessage(From = "herb_tarlick@wkrp.com", ReplyTo = "bigguy@wkrp.com", Subject = "Discounts on Ad Space!")]
 [TextBody("Dear {{Salutation}},\n{{Offer}}\nCall Herb today!")]
 public partial class DiscountOffer

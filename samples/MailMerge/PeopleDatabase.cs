@@ -8,7 +8,7 @@ internal sealed record Person(string Email, string Salutation, int Discount);
 /// <summary>The mailing list: an SQLite file created and filled on first run.</summary>
 internal static class PeopleDatabase
 {
-    private static readonly Person[] Seed =
+    private static readonly Person[] FirstPeople =
     [
         new("jennifer.marlowe@wkrp.com", "Ms. Marlowe", 50),
         new("andy.travis@wkrp.com", "Mr. Travis", 40),
@@ -61,7 +61,7 @@ internal static class PeopleDatabase
         var email = insert.Parameters.Add("$email", SqliteType.Text);
         var salutation = insert.Parameters.Add("$salutation", SqliteType.Text);
         var discount = insert.Parameters.Add("$discount", SqliteType.Integer);
-        foreach (var person in Seed)
+        foreach (var person in FirstPeople)
         {
             email.Value = person.Email;
             salutation.Value = person.Salutation;

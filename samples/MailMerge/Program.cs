@@ -1,4 +1,4 @@
-// The seed's mail merge with typed definitions: DiscountOffer (a [MailMessage] class) for each person of an SQLite
+// The mail merge of 4D's SMTP_Send documentation with typed definitions: DiscountOffer (a [MailMessage] class) for each person of an SQLite
 // mailing list, sent by MergeRelay (an [SmtpServer] class) over one connection, with a progress line and a summary.
 // Default: an embedded Mailbox on loopback that writes .eml files. A real server:
 //   dotnet run --project samples/MailMerge -- --host smtp.example.com --port 587 --user u --password p --to you@example.com

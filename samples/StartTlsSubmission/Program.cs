@@ -1,4 +1,4 @@
-// The seed's second example, typed: CompanyRelay is [SmtpServer("exchange.example.com", Port = 587,
+// The second example of 4D's SMTP_Send documentation, typed: CompanyRelay is [SmtpServer("exchange.example.com", Port = 587,
 // Mode = SessionMode.Upgradable, Auth = AuthMode.Login)]; the message is StartTlsTest.
 // Default: an embedded Mailbox on loopback offering STARTTLS and requiring AUTH, its self-signed certificate trusted
 // explicitly (validation stays on). Your server: set TYPEDMAIL_HOST (and TYPEDMAIL_PORT if not 587), TYPEDMAIL_USER,

@@ -3,7 +3,7 @@ using TypedMail;
 namespace StartTlsSubmission;
 
 /// <summary>
-/// The seed's second example's message. From is a constant of the type: to send through your own server, write the
+/// The message of the second example of 4D's SMTP_Send documentation. From is a constant of the type: to send through your own server, write the
 /// address your account may send as here.
 /// </summary>
 [MailMessage(From = "herb_tarlick@wkrp.com", Subject = "STARTTLS test")]

@@ -84,8 +84,11 @@ public sealed class SmtpSettingsAnalyzer : DiagnosticAnalyzer
             mode = (SessionMode)m;
         }
 
-        var authenticated = values.TryGetValue("UserName", out var user)
-                            && !(user.ConstantValue.HasValue && string.IsNullOrEmpty(user.ConstantValue.Value as string));
+        // A user name, or OAuth2 (a token provider, or the mode asked for), configures authentication.
+        var authenticated = (values.TryGetValue("UserName", out var user)
+                             && !(user.ConstantValue.HasValue && string.IsNullOrEmpty(user.ConstantValue.Value as string)))
+                            || values.ContainsKey("AccessTokenProvider")
+                            || (values.TryGetValue("Auth", out var auth) && auth.ConstantValue is { HasValue: true, Value: int a } && (AuthMode)a == AuthMode.OAuth2);
         int? timeout = 30;
         if (values.TryGetValue("TimeoutSeconds", out var timeoutValue))
         {
