@@ -67,7 +67,8 @@ internal sealed class BrowserPage
         var deadline = DateTime.UtcNow + WaitTimeout;
         while (true)
         {
-            var value = await EvaluateAsync(expression);
+            // During a navigation the document may have no body yet: that is "not yet", not an error.
+            var value = await EvaluateAsync($"(() => {{ try {{ return !!({expression}); }} catch {{ return false; }} }})()");
             if (value.ValueKind == JsonValueKind.True)
             {
                 return;

@@ -13,7 +13,10 @@ namespace TypedMail.Mailbox.Previews;
 internal static class MessageRendering
 {
     /// <summary>True when <paramref name="value"/> is a generated message (it has a public <c>ToMimeMessage()</c>).</summary>
-    public static bool IsMessage(object value) => ToMimeMessageMethod(value.GetType()) is not null;
+    public static bool IsMessage(object value) => IsMessageType(value.GetType());
+
+    /// <summary>True when <paramref name="type"/> has a public <c>ToMimeMessage()</c> returning a MimeKit message.</summary>
+    public static bool IsMessageType(Type type) => ToMimeMessageMethod(type) is not null;
 
     /// <summary>The message's bytes as <c>ToMimeMessage()</c> writes them.</summary>
     public static byte[] Render(object value)

@@ -74,6 +74,7 @@ internal sealed class PreviewCatalog
         Type type, MemberInfo member, CustomAttributeData attribute)
     {
         var memberName = $"{type.FullName}.{member.Name}";
+        var declared = DeclaredMessageType(member) ?? type.FullName!;
         var name = attribute.ConstructorArguments.Count == 1 && attribute.ConstructorArguments[0].Value is string given ? given : member.Name;
         object? value;
         try
@@ -83,12 +84,12 @@ internal sealed class PreviewCatalog
         catch (Exception exception)
         {
             var cause = exception is TargetInvocationException { InnerException: { } inner } ? inner : exception;
-            return [(type.FullName!, name, memberName, null, $"{memberName} threw {cause.GetType().Name}: {cause.Message}")];
+            return [(declared, name, memberName, null, $"{memberName} threw {cause.GetType().Name}: {cause.Message}")];
         }
 
         if (value is null)
         {
-            return [(type.FullName!, name, memberName, null, $"{memberName} returned null.")];
+            return [(declared, name, memberName, null, $"{memberName} returned null.")];
         }
 
         if (MessageRendering.IsMessage(value))
@@ -101,11 +102,27 @@ internal sealed class PreviewCatalog
             var items = sequence.Cast<object?>().ToArray();
             return items.Select((item, index) => item is not null && MessageRendering.IsMessage(item)
                 ? (item.GetType().FullName!, $"{name} #{index + 1}", memberName, (object?)item, (string?)null)
-                : (type.FullName!, $"{name} #{index + 1}", memberName, null, $"{memberName} item {index + 1} is {item?.GetType().FullName ?? "null"}, not a [MailMessage] class."));
+                : (declared, $"{name} #{index + 1}", memberName, null, $"{memberName} item {index + 1} is {item?.GetType().FullName ?? "null"}, not a [MailMessage] class."));
         }
 
-        return [(type.FullName!, name, memberName, null,
+        return [(declared, name, memberName, null,
             $"{memberName} returns {value.GetType().FullName}, which is not a [MailMessage] class (it has no ToMimeMessage()) nor a sequence of them.")];
+    }
+
+    // The message type a member promises (T, or T of IEnumerable<T>), to group its errors with that type's samples.
+    private static string? DeclaredMessageType(MemberInfo member)
+    {
+        var type = member switch
+        {
+            MethodInfo method => method.ReturnType,
+            PropertyInfo property => property.PropertyType,
+            FieldInfo field => field.FieldType,
+            _ => null,
+        };
+        var element = type?.GetInterfaces().Append(type)
+            .FirstOrDefault(candidate => candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
+        return new[] { type, element }.FirstOrDefault(candidate => candidate is not null && MessageRendering.IsMessageType(candidate))?.FullName;
     }
 
     private static object? Read(MemberInfo member) => member switch

@@ -24,7 +24,7 @@
       link.href = "/messages/" + encodeURIComponent(message.id);
       const subject = element("td");
       subject.append(link);
-      if (message.attachments > 0) subject.append(" ", badge("📎 " + message.attachments));
+      if (message.attachments > 0) subject.append(" ", badge(message.attachments + (message.attachments === 1 ? " attachment" : " attachments")));
       const tls = element("td");
       tls.append(badge(tlsText(message.session), message.session.secure));
       const auth = element("td");
