@@ -51,7 +51,6 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumFixture>
         await page.WaitUntilAsync("document.body.dataset.loaded === 'true'", "the message page");
 
         Assert.Equal("html", (await page.EvaluateAsync("document.body.dataset.tab")).GetString());
-        Assert.Equal(string.Empty, (await page.EvaluateAsync("document.getElementById('html-frame').getAttribute('sandbox')")).GetString());
 
         // The frame is cross-origin to the page (sandboxed, no allow-same-origin): read it in an isolated world.
         await WaitForImageAsync(page);
@@ -68,6 +67,7 @@ public sealed class InboxBrowserTests : IClassFixture<ChromiumFixture>
         Assert.DoesNotContain(page.Requests, request => request.Url.Contains(SampleMessages.ScriptMarker, StringComparison.Ordinal));
         Assert.DoesNotContain(page.Requests, request => request.Url.StartsWith(SampleMessages.RemoteImage, StringComparison.Ordinal) && request.Status is not null);
         Assert.Single(running.Server.Messages); // the script's DELETE never happened
+        Assert.Equal(string.Empty, (await page.EvaluateAsync("document.getElementById('html-frame').getAttribute('sandbox')")).GetString());
 
         await page.ScreenshotAsync(Screenshots.PathOf("inbox-message.png"));
     }
