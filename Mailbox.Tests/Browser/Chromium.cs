@@ -29,10 +29,14 @@ internal sealed class Chromium : IAsyncDisposable
 
     public static async Task<Chromium> LaunchAsync()
     {
-        var executable = Environment.GetEnvironmentVariable("TYPEDMAIL_CHROMIUM") is { Length: > 0 } chosen
-            ? chosen
-            : Array.Find(Candidates, File.Exists);
-        if (executable is null || !File.Exists(executable))
+        var chosen = Environment.GetEnvironmentVariable("TYPEDMAIL_CHROMIUM");
+        if (!string.IsNullOrEmpty(chosen) && !File.Exists(chosen))
+        {
+            throw new InvalidOperationException($"TYPEDMAIL_CHROMIUM names {chosen}, which does not exist.");
+        }
+
+        var executable = string.IsNullOrEmpty(chosen) ? Array.Find(Candidates, File.Exists) : chosen;
+        if (executable is null)
         {
             throw new InvalidOperationException(
                 "The browser tests need Chromium and found none at " + string.Join(", ", Candidates) +
