@@ -22,6 +22,9 @@ internal sealed class Inbox
 
     public Inbox(string? emlDirectory) => _emlDirectory = emlDirectory;
 
+    /// <summary>Raised after a message is added, on the session's thread.</summary>
+    public event Action<ReceivedMessage>? Received;
+
     public IReadOnlyList<ReceivedMessage> Messages
     {
         get { lock (_gate) { return _messages.ToArray(); } }
@@ -81,6 +84,7 @@ internal sealed class Inbox
         }
 
         arrived.TrySetResult();
+        Received?.Invoke(received);
     }
 
     public async Task<IReadOnlyList<ReceivedMessage>> WaitForAsync(int count, TimeSpan timeout, CancellationToken cancellationToken)

@@ -47,6 +47,7 @@ public sealed class MailboxServer : IAsyncDisposable
         _listener = new LoopbackListenerFactory { AcceptsBearerTokens = options.AccessTokens.Count > 0 };
         Certificate = options.Certificate ?? SelfSignedCertificate.ForLoopback;
         _inbox = new Inbox(options.EmlDirectory);
+        _inbox.Received += message => MessageReceived?.Invoke(this, message);
 
         var endpoint = new EndpointDefinitionBuilder()
             .Endpoint(new IPEndPoint(IPAddress.Loopback, options.Port))
@@ -104,6 +105,9 @@ public sealed class MailboxServer : IAsyncDisposable
 
     /// <summary>The certificate in use for TLS, for clients to trust explicitly.</summary>
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>Raised once for each message accepted, after it is in <see cref="Messages"/>, on the session's thread.</summary>
+    public event EventHandler<ReceivedMessage>? MessageReceived;
 
     /// <summary>A snapshot of the messages received so far, in arrival order.</summary>
     public IReadOnlyList<ReceivedMessage> Messages => _inbox.Messages;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Security.Authentication;
 
 namespace TypedMail.Mailbox;
 
@@ -13,6 +14,7 @@ public sealed class MailboxSession
     private bool _startTlsIssued;
     private bool _secure;
     private string? _authMechanism;
+    private string? _tlsProtocol;
     private string? _authenticatedUser;
     private int _failedAuthentications;
     private int _messagesReceived;
@@ -46,6 +48,12 @@ public sealed class MailboxSession
     public bool Secure
     {
         get { lock (_gate) { return _secure; } }
+    }
+
+    /// <summary>The TLS protocol the session used when it was last seen on TLS (e.g. "Tls13"); null when it never was.</summary>
+    public string? TlsProtocol
+    {
+        get { lock (_gate) { return _tlsProtocol; } }
     }
 
     /// <summary>The mechanism of the last AUTH command ("PLAIN" or "LOGIN"); null when the client sent none.</summary>
@@ -99,6 +107,14 @@ public sealed class MailboxSession
             {
                 _authMechanism = authMechanism;
             }
+        }
+    }
+
+    internal void RecordTlsProtocol(SslProtocols protocol)
+    {
+        if (protocol != SslProtocols.None)
+        {
+            lock (_gate) { _tlsProtocol = protocol.ToString(); }
         }
     }
 

@@ -67,7 +67,8 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         Assert.Contains($"<readme>{id}.md</readme>", manifest, StringComparison.Ordinal);
         using var readme = new StreamReader(archive.GetEntry($"{id}.md")!.Open());
         Assert.StartsWith($"# {id}\n", readme.ReadToEnd().ReplaceLineEndings("\n"), StringComparison.Ordinal);
-        Assert.Contains($"lib/net10.0/{id}.dll", entries);
+        // TypedMail.Mailbox is the typedmail-mailbox tool, which carries the Mailbox library beside it.
+        Assert.Contains(id == "TypedMail.Mailbox" ? "tools/net10.0/any/TypedMail.Mailbox.dll" : $"lib/net10.0/{id}.dll", entries);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     [Theory]
     [InlineData("TypedMail", "lib/net10.0/TypedMail.pdb")]
     [InlineData("TypedMail.Testing", "lib/net10.0/TypedMail.Testing.pdb")]
-    [InlineData("TypedMail.Mailbox", "lib/net10.0/TypedMail.Mailbox.pdb")]
+    [InlineData("TypedMail.Mailbox", "tools/net10.0/any/TypedMail.Mailbox.pdb")]
     public void SymbolsPackage_HoldsPdbsThatSourceLinkMapsToGitHub(string id, string pdb)
     {
         var symbols = Path.ChangeExtension(feed.PackageOf(id), ".snupkg");

@@ -23,6 +23,7 @@ internal sealed class InboxStore : IMessageStore
     {
         var session = SessionFacts.Of(context);
         var secure = context.Pipe.IsSecure;
+        session?.RecordTlsProtocol(context.Pipe.SslProtocol);
         var user = context.Authentication.IsAuthenticated ? context.Authentication.User : null;
         var recipients = transaction.To.Select(SessionFacts.Address).ToArray();
 

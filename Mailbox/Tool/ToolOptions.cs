@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace TypedMail.Mailbox.Tool;
+
+/// <summary>The command line of <c>typedmail-mailbox</c>, read with an error that names the option at fault.</summary>
+internal sealed record ToolOptions
+{
+    public const string Usage = """
+        Usage: typedmail-mailbox [options]
+
+          --smtp-port N           SMTP port, plain with STARTTLS offered (default 2525; 0 takes a free one)
+          --http-port N           web inbox port (default 5080; 0 takes a free one)
+          --implicit-tls-port N   also listen with implicit TLS (as on 465) on port N
+          --user NAME:PASSWORD    require AUTH (PLAIN or LOGIN) with this user
+          --store DIR             keep each message as an .eml file in DIR, and show them again after a restart
+          --previews PATH         an application's .dll whose [PreviewData] samples the Previews page renders (repeatable)
+          --help                  this text
+
+        Everything listens on 127.0.0.1 only. Ctrl+C stops.
+        """;
+
+    public int SmtpPort { get; init; } = 2525;
+
+    public int HttpPort { get; init; } = 5080;
+
+    public int? ImplicitTlsPort { get; init; }
+
+    public string? UserName { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? StoreDirectory { get; init; }
+
+    public IReadOnlyList<string> PreviewAssemblies { get; init; } = [];
+
+    public bool Help { get; init; }
+
+    /// <summary>Reads <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the option at fault.</summary>
+    public static ToolOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ToolOptions();
+        var previews = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal)
+                ? args[++i]
+                : throw new ArgumentException($"{name} needs a value.");
+
+            options = name switch
+            {
+                "--smtp-port" => options with { SmtpPort = Port(name, Value()) },
+                "--http-port" => options with { HttpPort = Port(name, Value()) },
+                "--implicit-tls-port" => options with { ImplicitTlsPort = Port(name, Value()) },
+                "--user" => WithUser(options, Value()),
+                "--store" => options with { StoreDirectory = Value() },
+                "--previews" => Add(options, previews, Value()),
+                "--help" or "-h" or "-?" => options with { Help = true },
+                _ => throw new ArgumentException($"Unknown option '{name}'."),
+            };
+        }
+
+        return options with { PreviewAssemblies = previews };
+    }
+
+    private static ToolOptions Add(ToolOptions options, List<string> previews, string path)
+    {
+        previews.Add(path);
+        return options;
+    }
+
+    private static ToolOptions WithUser(ToolOptions options, string value)
+    {
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            throw new ArgumentException($"--user '{value}' must be NAME:PASSWORD, both non-empty.");
+        }
+
+        return options with { UserName = value[..colon], Password = value[(colon + 1)..] };
+    }
+
+    private static int Port(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+            ? port
+            : throw new ArgumentException($"{name} '{value}' is not a port number (0 to 65535).");
+}

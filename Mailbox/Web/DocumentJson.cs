@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using MimeKit;
+using TypedMail.Mailbox.Web.Json;
+
+namespace TypedMail.Mailbox.Web;
+
+/// <summary>Turns a <see cref="MailDocument"/> into the JSON its page reads.</summary>
+internal static class DocumentJson
+{
+    public static MessageSummaryJson Summary(InboxEntry entry)
+    {
+        var message = entry.Document.Message;
+        return new MessageSummaryJson(
+            entry.Document.Id,
+            entry.ReceivedAt,
+            message.From.ToString(),
+            message.To.Select(address => address.ToString()).ToArray(),
+            message.Subject ?? string.Empty,
+            entry.Document.Raw.Length,
+            entry.Document.Parts.Count(part => !IsInline(part)),
+            entry.Session);
+    }
+
+    public static MessageDetailJson Detail(InboxEntry entry, string apiBase) =>
+        Detail(entry.Document, "message", apiBase, entry.ReceivedAt, Envelope(entry), entry.Session, null);
+
+    public static MessageDetailJson Detail(
+        MailDocument document,
+        string kind,
+        string apiBase,
+        DateTimeOffset? receivedAt,
+        EnvelopeJson? envelope,
+        SessionJson? session,
+        PreviewSourceJson? preview)
+    {
+        var message = document.Message;
+        var documentBase = $"{apiBase}/{Uri.EscapeDataString(document.Id)}";
+        return new MessageDetailJson(
+            document.Id,
+            kind,
+            message.From.ToString(),
+            message.To.Select(address => address.ToString()).ToArray(),
+            message.Cc.Select(address => address.ToString()).ToArray(),
+            message.Subject ?? string.Empty,
+            message.Headers.Contains(HeaderId.Date) ? message.Date : null,
+            receivedAt,
+            document.Raw.Length,
+            message.Headers.Select(header => new HeaderJson(header.Field, header.Value)).ToArray(),
+            message.TextBody,
+            message.HtmlBody is null ? null : documentBase + "/html",
+            documentBase + "/raw",
+            document.Parts.Select(part => Part(part, documentBase)).ToArray(),
+            envelope,
+            session,
+            preview);
+    }
+
+    private static EnvelopeJson Envelope(InboxEntry entry)
+    {
+        var message = entry.Document.Message;
+        var visible = new HashSet<string>(
+            message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(mailbox => mailbox.Address),
+            StringComparer.OrdinalIgnoreCase);
+        var recipients = entry.Recipients
+            .Select(address => new EnvelopeRecipientJson(address, !visible.Contains(address)))
+            .ToArray();
+        return new EnvelopeJson(entry.MailFrom, recipients);
+    }
+
+    private static PartJson Part(MailPart part, string documentBase) =>
+        new(part.Index, part.FileName, part.ContentType, part.Decode().LongLength, part.Part.ContentId, IsInline(part), $"{documentBase}/parts/{part.Index}");
+
+    private static bool IsInline(MailPart part) => part.Part.ContentId is not null && !part.Part.IsAttachment;
+}

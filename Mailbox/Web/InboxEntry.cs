@@ -1,0 +1,14 @@
+using System;
+using System.Collections.Generic;
+using TypedMail.Mailbox.Web.Json;
+
+namespace TypedMail.Mailbox.Web;
+
+/// <summary>A received message as the inbox lists it: the document, its envelope and its session's facts.</summary>
+internal sealed record InboxEntry(
+    MailDocument Document,
+    DateTimeOffset ReceivedAt,
+    string MailFrom,
+    IReadOnlyList<string> Recipients,
+    SessionJson Session,
+    string? EmlPath);

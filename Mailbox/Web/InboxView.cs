@@ -1,0 +1,227 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MimeKit;
+using TypedMail.Mailbox.Web.Json;
+
+namespace TypedMail.Mailbox.Web;
+
+/// <summary>
+/// The messages the web inbox shows: those kept in the store folder by earlier runs, then every message the servers
+/// accept, as they arrive. Each change bumps <see cref="Version"/> and wakes the pages waiting for one.
+/// </summary>
+internal sealed class InboxView : IDisposable
+{
+    private const string FactsExtension = ".facts.json";
+    private static readonly JsonSerializerOptions FactsJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private readonly object _gate = new();
+    private readonly List<InboxEntry> _entries = new();
+    private readonly IReadOnlyList<(MailboxServer Server, string Listener)> _servers;
+    private readonly List<(MailboxServer Server, EventHandler<ReceivedMessage> Handler)> _subscriptions = new();
+    private TaskCompletionSource _changed = NewSignal();
+    private int _nextId;
+    private int _version;
+
+    public InboxView(IReadOnlyList<(MailboxServer Server, string Listener)> servers, string? storeDirectory)
+    {
+        _servers = servers;
+        if (storeDirectory is not null && Directory.Exists(storeDirectory))
+        {
+            foreach (var eml in Directory.EnumerateFiles(storeDirectory, "*.eml").Order(StringComparer.Ordinal))
+            {
+                _entries.Add(LoadStored(eml));
+            }
+        }
+
+        foreach (var (server, listener) in servers)
+        {
+            EventHandler<ReceivedMessage> handler = (_, message) => Add(message, listener);
+            server.MessageReceived += handler;
+            _subscriptions.Add((server, handler));
+            foreach (var message in server.Messages)
+            {
+                Add(message, listener);
+            }
+        }
+    }
+
+    /// <summary>Grows by one at each change; the pages compare it with the one they showed.</summary>
+    public int Version
+    {
+        get { lock (_gate) { return _version; } }
+    }
+
+    /// <summary>The messages, newest first.</summary>
+    public IReadOnlyList<InboxEntry> Entries
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var entries = _entries.ToArray();
+                Array.Reverse(entries);
+                return entries;
+            }
+        }
+    }
+
+    public InboxEntry? Find(string id)
+    {
+        lock (_gate)
+        {
+            return _entries.Find(entry => entry.Document.Id == id);
+        }
+    }
+
+    /// <summary>Completes when <see cref="Version"/> differs from <paramref name="known"/>; returns the new version.</summary>
+    public async Task<int> WaitForChangeAsync(int known, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                if (_version != known)
+                {
+                    return _version;
+                }
+
+                changed = _changed.Task;
+            }
+
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Forgets every message, in the servers too, and deletes the stored files of those shown.</summary>
+    public void Clear()
+    {
+        InboxEntry[] removed;
+        lock (_gate)
+        {
+            removed = _entries.ToArray();
+            _entries.Clear();
+            foreach (var (server, _) in _servers)
+            {
+                server.Clear();
+            }
+
+            Changed();
+        }
+
+        foreach (var path in removed.Select(entry => entry.EmlPath).OfType<string>())
+        {
+            File.Delete(path);
+            File.Delete(FactsPath(path));
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var (server, handler) in _subscriptions)
+        {
+            server.MessageReceived -= handler;
+        }
+
+        lock (_gate)
+        {
+            _changed.TrySetCanceled();
+        }
+    }
+
+    private void Add(ReceivedMessage message, string listener)
+    {
+        var session = message.Session;
+        var facts = new SessionJson(
+            session.Number,
+            listener,
+            message.Secure,
+            message.StartTlsIssued,
+            session.TlsProtocol,
+            session.AuthMechanism,
+            message.AuthenticatedUser,
+            session.Commands);
+        lock (_gate)
+        {
+            if (_entries.Exists(entry => ReferenceEquals(entry.Document.Message, message.Message)))
+            {
+                return;
+            }
+
+            var document = new MailDocument(NextId(), message.RawMime, message.Message);
+            _entries.Add(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath));
+            Changed();
+        }
+
+        if (message.EmlPath is { } emlPath)
+        {
+            var stored = new StoredFactsJson(message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts);
+            try
+            {
+                File.WriteAllText(FactsPath(emlPath), JsonSerializer.Serialize(stored, FactsJson));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // The message itself is stored and shown; after a restart it is listed with its header addresses only.
+            }
+        }
+    }
+
+    private InboxEntry LoadStored(string emlPath)
+    {
+        var raw = File.ReadAllBytes(emlPath);
+        MimeMessage message;
+        using (var stream = new MemoryStream(raw, writable: false))
+        {
+            message = MimeMessage.Load(stream);
+        }
+
+        var facts = ReadFacts(emlPath);
+        var document = new MailDocument(NextId(), raw, message);
+        if (facts is null)
+        {
+            // An .eml put there by hand: the envelope is unknown, so show the header addresses.
+            var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(mailbox => mailbox.Address).ToArray();
+            var session = new SessionJson(null, "stored", false, false, null, null, null, []);
+            return new InboxEntry(document, File.GetLastWriteTimeUtc(emlPath), message.From.Mailboxes.FirstOrDefault()?.Address ?? string.Empty, recipients, session, emlPath);
+        }
+
+        return new InboxEntry(document, facts.ReceivedAt, facts.MailFrom, facts.Recipients, facts.Session, emlPath);
+    }
+
+    private static StoredFactsJson? ReadFacts(string emlPath)
+    {
+        var path = FactsPath(emlPath);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<StoredFactsJson>(File.ReadAllText(path), FactsJson);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string FactsPath(string emlPath) => Path.ChangeExtension(emlPath, FactsExtension);
+
+    private string NextId() => (++_nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Changed()
+    {
+        _version++;
+        _changed.TrySetResult();
+        _changed = NewSignal();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

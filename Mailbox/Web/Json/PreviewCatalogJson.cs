@@ -1,0 +1,12 @@
+using System.Collections.Generic;
+
+namespace TypedMail.Mailbox.Web.Json;
+
+/// <summary>The Previews page (<c>GET /api/previews</c>): every message type and its samples.</summary>
+internal sealed record PreviewCatalogJson(IReadOnlyList<PreviewedTypeJson> Types);
+
+/// <summary>A message type; <see cref="Previews"/> is empty when it has no <c>[PreviewData]</c> member.</summary>
+internal sealed record PreviewedTypeJson(string MessageType, string Assembly, IReadOnlyList<PreviewJson> Previews);
+
+/// <summary>One sample: its page, or why it could not be rendered.</summary>
+internal sealed record PreviewJson(string Id, string Name, string Member, string? Subject, IReadOnlyList<string> To, string? Error, string? Url);

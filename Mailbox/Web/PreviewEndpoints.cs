@@ -1,0 +1,49 @@
+using System.Linq;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using TypedMail.Mailbox.Previews;
+using TypedMail.Mailbox.Web.Json;
+
+namespace TypedMail.Mailbox.Web;
+
+/// <summary>The previews API: the catalog, and each rendered sample as a document like a received message.</summary>
+internal static class PreviewEndpoints
+{
+    public const string ApiBase = "/api/previews";
+
+    public static void Map(WebApplication app)
+    {
+        var api = app.MapGroup(ApiBase);
+        api.MapGet("", (PreviewCatalog catalog) => new PreviewCatalogJson(catalog.Types.Select(Type).ToArray()));
+        api.MapGet("/{id}", (PreviewCatalog catalog, string id) =>
+        {
+            var preview = catalog.Find(id);
+            if (preview is null)
+            {
+                return Results.Problem($"There is no preview '{id}'.", statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (preview.Document is null)
+            {
+                return Results.Problem(preview.Error, statusCode: StatusCodes.Status500InternalServerError, title: $"The preview {preview.Name} could not be rendered");
+            }
+
+            var source = new PreviewSourceJson(preview.MessageType, preview.Name, preview.Member);
+            return Results.Ok(DocumentJson.Detail(preview.Document, "preview", ApiBase, null, null, null, source));
+        });
+        DocumentEndpoints.Map(api, ApiBase, (context, id) => context.RequestServices.GetRequiredService<PreviewCatalog>().Find(id)?.Document);
+    }
+
+    private static PreviewedTypeJson Type(PreviewedType type) =>
+        new(type.MessageType, type.Assembly, type.Previews.Select(Preview).ToArray());
+
+    private static PreviewJson Preview(PreviewEntry preview) => new(
+        preview.Id,
+        preview.Name,
+        preview.Member,
+        preview.Document?.Message.Subject,
+        preview.Document?.Message.To.Select(address => address.ToString()).ToArray() ?? [],
+        preview.Error,
+        preview.Document is null ? null : $"/previews/{preview.Id}");
+}

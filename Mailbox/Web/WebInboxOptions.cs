@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using System.Reflection;
+
+namespace TypedMail.Mailbox.Web;
+
+/// <summary>How a <see cref="WebInbox"/> listens, what it shows at start and which message types it previews.</summary>
+public sealed class WebInboxOptions
+{
+    /// <summary>The loopback HTTP port; 0 takes a free one, reported by <see cref="WebInbox.Address"/>.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// A folder of .eml files kept by earlier runs (the servers' <see cref="MailboxOptions.EmlDirectory"/>): they are
+    /// listed at start, with their envelope and session facts when these were kept beside them.
+    /// </summary>
+    public string? StoreDirectory { get; set; }
+
+    /// <summary>Assemblies already loaded whose <c>[MailMessage]</c> classes and <c>[PreviewData]</c> samples the Previews page shows.</summary>
+    public IList<Assembly> PreviewAssemblies { get; } = new List<Assembly>();
+
+    /// <summary>Paths of application assemblies (.dll) to load, in a context of their own, for the Previews page.</summary>
+    public IList<string> PreviewAssemblyPaths { get; } = new List<string>();
+}
