@@ -33,6 +33,31 @@ public sealed class ParallelSendingTests
     }
 
     [Fact]
+    public async Task ParallelMerge_OfMimeMessages_OneResultEach_InOrder()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        var messages = Enumerable.Range(0, 9).Select(i =>
+        {
+            var mime = new MimeKit.MimeMessage();
+            mime.From.Add(MimeKit.MailboxAddress.Parse("herb_tarlick@wkrp.com"));
+            mime.To.Add(MimeKit.MailboxAddress.Parse($"listener{i}@wkrp.com"));
+            mime.Subject = $"Letter {i}";
+            mime.Body = new MimeKit.TextPart("plain") { Text = "Body" };
+            return mime;
+        }).ToList();
+        messages.Insert(4, new MimeKit.MimeMessage());
+
+        var results = await sender.SendManyAsync(messages, 2);
+
+        Assert.Equal(10, results.Count);
+        Assert.Equal(ErrorCodes.NoFrom, results[4].Code);
+        Assert.All(results.Where((_, i) => i != 4), r => Assert.Equal(0, r.Code));
+        Assert.Equal(9, server.Received.Count);
+        Assert.True(server.Connections.Count <= 2);
+    }
+
+    [Fact]
     public async Task ParallelMerge_AServerRefusingExtraConnectionsWith421_LowersTheCount_NoMessageFails()
     {
         await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { MaxConcurrentConnections = 2, Stall = TimeSpan.FromMilliseconds(200) });

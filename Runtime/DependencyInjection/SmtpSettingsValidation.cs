@@ -20,6 +20,11 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
             failures.Add($"TypedMail: MaxConnections must be at least 1 (it is {options.MaxConnections}).");
         }
 
+        if (options.IdleCheckSeconds < 0)
+        {
+            failures.Add($"TypedMail: IdleCheckSeconds cannot be negative (it is {options.IdleCheckSeconds}).");
+        }
+
         if (options.HasIncompleteCredentials)
         {
             failures.Add("TypedMail: UserName and Password go together: give both or neither (error 12015).");

@@ -82,7 +82,13 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     /// <summary>
     /// Sends a MIME message: the envelope comes from Sender (or the first From) and To, Cc and Bcc; Bcc is never written on the wire.
     /// </summary>
-    public Task<SendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken = default)
+    public Task<SendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken = default) => SendAsync(message, null, cancellationToken);
+
+    /// <summary>Sends a MIME message with an explicit envelope (MAIL FROM and RCPT TO); Bcc headers are never written on the wire.</summary>
+    public Task<SendResult> SendAsync(MimeMessage message, MailboxAddress envelopeSender, IEnumerable<MailboxAddress> envelopeRecipients, CancellationToken cancellationToken = default) =>
+        SendAsync(message, envelopeSender, envelopeRecipients, null, cancellationToken);
+
+    private Task<SendResult> SendAsync(MimeMessage message, SmtpSession? session, CancellationToken cancellationToken)
     {
         if (message is null)
         {
@@ -92,11 +98,11 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         var sender = message.Sender ?? message.From.Mailboxes.FirstOrDefault();
         var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Concat(message.Bcc.Mailboxes)
             .GroupBy(m => m.Address, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
-        return SendAsync(message, sender!, recipients, cancellationToken);
+        return SendAsync(message, sender!, recipients, session, cancellationToken);
     }
 
-    /// <summary>Sends a MIME message with an explicit envelope (MAIL FROM and RCPT TO); Bcc headers are never written on the wire.</summary>
-    public Task<SendResult> SendAsync(MimeMessage message, MailboxAddress envelopeSender, IEnumerable<MailboxAddress> envelopeRecipients, CancellationToken cancellationToken = default)
+    private Task<SendResult> SendAsync(MimeMessage message, MailboxAddress envelopeSender, IEnumerable<MailboxAddress> envelopeRecipients, SmtpSession? session,
+        CancellationToken cancellationToken)
     {
         if (message is null)
         {
@@ -106,7 +112,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         ThrowIfDisposed();
         var recipients = envelopeRecipients?.ToList() ?? new List<MailboxAddress>();
         var precheck = Precheck(envelopeSender is not null, recipients.Count > 0);
-        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, null, cancellationToken);
+        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, session, cancellationToken);
     }
 
     /// <summary>
@@ -133,6 +139,18 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     /// <param name="progress">Told after each message, from any connection.</param>
     /// <param name="cancellationToken">Cancels the rest of the merge.</param>
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, int connections, IProgress<SendProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        return ParallelMerge.RunAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), NewSession, progress, cancellationToken);
+    }
+
+    /// <summary>Sends many MIME messages over up to <paramref name="connections"/> connections at once; as the overload for <see cref="SmtpMessage"/>.</summary>
+    /// <param name="messages">The messages; the envelope of each comes from its headers.</param>
+    /// <param name="connections">How many connections at most (1 or more).</param>
+    /// <param name="progress">Told after each message, from any connection.</param>
+    /// <param name="cancellationToken">Cancels the rest of the merge.</param>
+    public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, int connections, IProgress<SendProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
