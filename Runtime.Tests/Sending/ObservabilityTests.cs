@@ -57,11 +57,11 @@ public sealed class ObservabilityTests
 
         Assert.True((await sender.SendAsync(good)).Succeeded);
         Assert.Equal(550, (await sender.SendAsync(refused)).Code);
-        Assert.Equal(550, (await sender.SendAsync(half)).Code);
+        Assert.Equal(ErrorCodes.PartiallyDelivered, (await sender.SendAsync(half)).Code);
 
-        // good: sent; refused: failed (550); half: delivered to andy, so both sent and failed (550).
-        Assert.Equal([1.0, 1.0], measurements.Where(m => m.Instrument == "typedmail.messages.sent").Select(m => m.Value));
-        Assert.Equal([(1.0, (object?)550), (1.0, 550)], measurements.Where(m => m.Instrument == "typedmail.messages.failed").Select(m => (m.Value, m.Code)));
+        // good: sent (0); refused: failed (550); half: delivered to andy, counted once, as sent with its code 12014.
+        Assert.Equal([(1.0, (object?)0), (1.0, ErrorCodes.PartiallyDelivered)], measurements.Where(m => m.Instrument == "typedmail.messages.sent").Select(m => (m.Value, m.Code)));
+        Assert.Equal([(1.0, (object?)550)], measurements.Where(m => m.Instrument == "typedmail.messages.failed").Select(m => (m.Value, m.Code)));
         Assert.Equal(3, measurements.Count(m => m.Instrument == "typedmail.send.duration" && m.Value > 0));
 
         void Keep(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)

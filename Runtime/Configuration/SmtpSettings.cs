@@ -69,14 +69,15 @@ public sealed class SmtpSettings
     public int MaxConnections { get; set; } = 1;
 
     /// <summary>
-    /// Whether authentication is configured: a user name and a password, both non-empty, or an
-    /// <see cref="AccessTokenProvider"/> (OAuth2).
+    /// Whether authentication is configured: a user name and a password, both non-empty, or OAuth2 (an
+    /// <see cref="AccessTokenProvider"/>, or <see cref="Auth"/> set to OAuth2: a missing provider is then 12010 at send).
     /// </summary>
-    public bool HasCredentials => (!string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password)) || AccessTokenProvider is not null;
+    public bool HasCredentials =>
+        (!string.IsNullOrEmpty(UserName) && !string.IsNullOrEmpty(Password)) || AccessTokenProvider is not null || Auth == AuthMode.OAuth2;
 
     /// <summary>Whether only one of <see cref="UserName"/> and <see cref="Password"/> is given (error 12015: nothing is sent).</summary>
     public bool HasIncompleteCredentials =>
-        AccessTokenProvider is null && string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password);
+        AccessTokenProvider is null && Auth != AuthMode.OAuth2 && string.IsNullOrEmpty(UserName) != string.IsNullOrEmpty(Password);
 
     /// <summary>A copy, so that a sender is not affected by later changes to the settings it was given.</summary>
     internal SmtpSettings Copy() => (SmtpSettings)MemberwiseClone();
