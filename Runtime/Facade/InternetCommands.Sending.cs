@@ -59,7 +59,7 @@ public static partial class InternetCommands
             throw Option(port, "a port in 0..65535");
         }
 
-        using var message = new SmtpMessage();
+        using var message = new SmtpMessage { Format = CurrentFormat() };
         message.Host = host;
         message.SetFrom(from);
         message.SetTo(to);
