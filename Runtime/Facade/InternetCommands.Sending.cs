@@ -65,7 +65,7 @@ public static partial class InternetCommands
             return ErrorCodes.IncompleteCredentials;
         }
 
-        using var message = new SmtpMessage();
+        using var message = new SmtpMessage { Format = CurrentFormat() };
         message.Host = host;
         message.SetFrom(from);
         message.SetTo(to);

@@ -11,11 +11,11 @@ namespace TypedMail;
 /// </summary>
 public static partial class InternetCommands
 {
-    /// <summary>SMTP_New: creates a message reference.</summary>
+    /// <summary>SMTP_New: creates a message reference, with the format SMTP_Charset and SMTP_SetPrefs give now.</summary>
     /// <param name="smtpId">The new handle (0 on failure).</param>
     public static int SMTP_New(out int smtpId)
     {
-        var message = new SmtpMessage();
+        var message = new SmtpMessage { Format = CurrentFormat() };
         if (MessageHandles.TryAdd(message, out smtpId))
         {
             return ErrorCodes.NoError;

@@ -8,11 +8,17 @@ namespace TypedMail;
 
 public sealed partial class SmtpMessage
 {
-    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The text headers that have a command of their own; SMTP_AddHeader routes them there.</summary>
+    private static readonly string[] TextHeaders = ["Subject", "Comments", "Keywords", "References", "In-Reply-To", "Encrypted"];
+
+    /// <summary>MIME headers of the body: given with SMTP_AddHeader, they and the body text are sent as written.</summary>
+    private static readonly HashSet<string> MimeHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "Content-Length", "MIME-Version",
-        "From", "Sender", "Reply-To", "To", "Cc", "Bcc", "Subject", "Date",
+        "Content-Type", "Content-Transfer-Encoding", "Content-Disposition", "Content-ID", "Content-Description", "Content-Language", "Content-Location",
     };
+
+    /// <summary>Headers MimeKit writes itself or that mean nothing in SMTP: accepted and not written.</summary>
+    private static readonly HashSet<string> IgnoredHeaders = new(StringComparer.OrdinalIgnoreCase) { "MIME-Version", "Content-Length" };
 
     /// <summary>SMTP_Subject (UTF-8, RFC 2047 encoded when needed).</summary>
     public void SetSubject(string text, TextOption option = TextOption.ReplaceUnlessEmpty) => EditText("Subject", text, option);
@@ -67,7 +73,15 @@ public sealed partial class SmtpMessage
         }
     }
 
-    /// <summary>SMTP_AddHeader: a custom header. A trailing colon on the name is tolerated; structural headers are refused.</summary>
+    /// <summary>
+    /// SMTP_AddHeader: any header, as 4D accepts it (a trailing colon on the name is tolerated). Headers with a command of
+    /// their own go through it, with its checks: From, Sender, Reply-To, To, Cc, Bcc (address lists; Bcc stays
+    /// envelope-only), Subject, Comments, Keywords, References, In-Reply-To, Encrypted, Date (an RFC 5322 date). MIME
+    /// headers (Content-Type, Content-Transfer-Encoding, Content-Disposition, Content-ID...) make the body go out as 4D
+    /// wrote it: those headers and the body text as they are (a hand-made multipart body included), attachments after it.
+    /// MIME-Version and Content-Length are accepted and not written (MimeKit writes MIME-Version itself). Options: 0 adds
+    /// (a single header such as Subject is replaced), 1 replaces all of that name, 2 removes all of that name.
+    /// </summary>
     public void AddHeader(string name, string value, HeaderOption option = HeaderOption.Add)
     {
         ThrowIfDisposed();
@@ -88,28 +102,91 @@ public sealed partial class SmtpMessage
             throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{name}' is not a header name (printable ASCII, no space, no colon).");
         }
 
-        if (ReservedHeaders.Contains(name))
+        if (option is < HeaderOption.Add or > HeaderOption.RemoveAll)
         {
-            throw new TypedMailException(ErrorCodes.InvalidArgument,
-                $"The header '{name}' is written by TypedMail itself (use the matching command: SMTP_From, SMTP_To, SMTP_Subject, SMTP_Date, SMTP_Body...); adding it would corrupt the message.");
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"Header option {(int)option} is not 0, 1 or 2.");
+        }
+
+        if (RouteHeader(name, value ?? string.Empty, option))
+        {
+            return;
+        }
+
+        var list = MimeHeaders.Contains(name) ? _mimeHeaders : _headers;
+        if (list == _mimeHeaders && option != HeaderOption.RemoveAll)
+        {
+            CheckMimeHeader(name, value ?? string.Empty);
         }
 
         switch (option)
         {
             case HeaderOption.Add:
                 HeaderText.RefuseLineBreaks(value, $"value of header '{name}'");
-                _headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+                list.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
                 break;
             case HeaderOption.ReplaceAll:
                 HeaderText.RefuseLineBreaks(value, $"value of header '{name}'");
-                _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
-                _headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+                list.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+                list.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
                 break;
             case HeaderOption.RemoveAll:
-                _headers.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
+                list.RemoveAll(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase));
                 break;
             default:
                 throw new TypedMailException(ErrorCodes.InvalidArgument, $"Header option {(int)option} is not 0, 1 or 2.");
+        }
+    }
+
+    /// <summary>Sends a header with a command of its own through that command; false for the others.</summary>
+    private bool RouteHeader(string name, string value, HeaderOption option)
+    {
+        var address = option switch
+        {
+            HeaderOption.Add => AddressOption.Append,
+            HeaderOption.ReplaceAll => AddressOption.Replace,
+            _ => AddressOption.Remove,
+        };
+        switch (name.ToUpperInvariant())
+        {
+            case "FROM": EditList(_from, value, address, "From", removeListedOnly: false); return true;
+            case "REPLY-TO": EditList(_replyTo, value, address, "Reply-To", removeListedOnly: false); return true;
+            case "TO": EditList(_to, value, address, "To", removeListedOnly: false); return true;
+            case "CC": EditList(_cc, value, address, "Cc", removeListedOnly: false); return true;
+            case "BCC": EditList(_bcc, value, address, "Bcc", removeListedOnly: false); return true;
+            case "SENDER": SetSender(value, option == HeaderOption.RemoveAll ? AddressOption.Remove : AddressOption.Replace); return true;
+            case "DATE" when option == HeaderOption.RemoveAll:
+                RemoveDate();
+                return true;
+            case "DATE":
+                HeaderText.RefuseLineBreaks(value, "Date header");
+                SetDate(MimeKit.Utils.DateUtils.TryParse(value, out var date)
+                    ? date
+                    : throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{value}' is not an RFC 5322 date (e.g. 'Tue, 1 Dec 2026 10:00:00 +0100')."));
+                return true;
+        }
+
+        var text = Array.Find(TextHeaders, h => string.Equals(h, name, StringComparison.OrdinalIgnoreCase));
+        if (text is not null)
+        {
+            EditText(text, value, option == HeaderOption.RemoveAll ? TextOption.Remove : TextOption.Replace);
+            return true;
+        }
+
+        return IgnoredHeaders.Contains(name);
+    }
+
+    private static void CheckMimeHeader(string name, string value)
+    {
+        HeaderText.RefuseLineBreaks(value, $"value of header '{name}'");
+        if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) && !ContentType.TryParse(value, out _))
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{value}' is not a MIME type.");
+        }
+
+        if (string.Equals(name, "Content-Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+            && Array.IndexOf(new[] { "7bit", "8bit", "binary", "quoted-printable", "base64" }, value.Trim().ToLowerInvariant()) < 0)
+        {
+            throw new TypedMailException(ErrorCodes.InvalidArgument, $"'{value}' is not a transfer encoding (7bit, 8bit, binary, quoted-printable, base64).");
         }
     }
 
@@ -117,7 +194,7 @@ public sealed partial class SmtpMessage
     public IReadOnlyList<string> HeaderValues(string name)
     {
         ThrowIfDisposed();
-        return _headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
+        return _headers.Concat(_mimeHeaders).Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToList();
     }
 
     /// <summary>Adds an attachment held in memory (the array is used as is at each send: not copied); a <paramref name="contentId"/> makes it an inline part for <c>cid:</c> references.</summary>

@@ -33,11 +33,11 @@ public sealed partial class SmtpMessage
         {
             if (string.Equals(text.Key, "Subject", StringComparison.OrdinalIgnoreCase))
             {
-                message.Subject = text.Value;
+                message.Headers.Replace(HeaderId.Subject, _format.HeaderEncoding(text.Value), text.Value);
             }
             else
             {
-                message.Headers.Add(text.Key, Encoding.UTF8, text.Value);
+                message.Headers.Add(text.Key, _format.HeaderEncoding(text.Value), text.Value);
             }
         }
 
@@ -56,7 +56,7 @@ public sealed partial class SmtpMessage
             }
             else
             {
-                message.Headers.Add(header.Key, Encoding.UTF8, header.Value);
+                message.Headers.Add(header.Key, _format.HeaderEncoding(header.Value), header.Value);
             }
         }
 
@@ -64,19 +64,70 @@ public sealed partial class SmtpMessage
         return message;
     }
 
-    private static MailboxAddress Clone(MailboxAddress mailbox) => (MailboxAddress)mailbox.Clone();
+    private MailboxAddress Clone(MailboxAddress mailbox)
+    {
+        var clone = (MailboxAddress)mailbox.Clone();
+        clone.Encoding = _format.HeaderEncoding(clone.Name ?? string.Empty);
+        return clone;
+    }
 
-    private static TextPart TextPartOf(string subtype, string text)
+    private TextPart TextPartOf(string subtype, string text)
     {
         var part = new TextPart(subtype);
         // 4D writes line breaks as CR; normalised to LF here, MailKit writes CRLF on the wire.
-        part.SetText(Encoding.UTF8, text.Replace("\r\n", "\n").Replace('\r', '\n'));
+        text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+        part.SetText(_format.BodyEncodingFor(text), text);
+        var transfer = _format.TransferEncodingFor(text);
+        if (transfer != ContentEncoding.Default)
+        {
+            part.ContentTransferEncoding = transfer;
+        }
+
         return part;
+    }
+
+    /// <summary>
+    /// The body as 4D wrote it when SMTP_AddHeader gave MIME headers (Content-Type, Content-Transfer-Encoding...): those
+    /// headers and the body text, as they are, parsed into one MIME entity (a hand-made multipart stays as written).
+    /// </summary>
+    private MimeEntity RawBody()
+    {
+        var text = (_htmlBody ?? _textBody ?? string.Empty).Replace("\r\n", "\n").Replace('\r', '\n').Replace("\n", "\r\n");
+        var head = new StringBuilder();
+        if (!_mimeHeaders.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)))
+        {
+            head.Append("Content-Type: ").Append(_htmlBody is null ? "text/plain" : "text/html").Append("; charset=utf-8\r\n");
+        }
+
+        foreach (var header in _mimeHeaders)
+        {
+            head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(head.Append("\r\n").Append(text).ToString());
+        return MimeEntity.Load(new MemoryStream(bytes, writable: false));
     }
 
     private MimeEntity BuildBody()
     {
         var parts = _attachments.Select(a => (Attachment: a, Part: BuildAttachment(a))).ToList();
+        if (_mimeHeaders.Count > 0)
+        {
+            var raw = RawBody();
+            if (parts.Count == 0)
+            {
+                return raw;
+            }
+
+            var withAttachments = new Multipart("mixed") { raw };
+            foreach (var part in parts)
+            {
+                withAttachments.Add(part.Part);
+            }
+
+            return withAttachments;
+        }
+
         var inline = parts.Where(p => p.Attachment.ContentId is not null && _htmlBody is not null).Select(p => p.Part).ToList();
         var attached = parts.Where(p => !(p.Attachment.ContentId is not null && _htmlBody is not null)).Select(p => p.Part).ToList();
 

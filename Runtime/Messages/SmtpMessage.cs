@@ -19,6 +19,7 @@ public sealed partial class SmtpMessage : IDisposable
     private readonly List<MailboxAddress> _bcc = new();
     private readonly Dictionary<string, string> _texts = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly List<KeyValuePair<string, string>> _mimeHeaders = new();
     private readonly List<MessageAttachment> _attachments = new();
     private MailboxAddress? _sender;
     private string? _textBody;
@@ -31,6 +32,7 @@ public sealed partial class SmtpMessage : IDisposable
     private string? _password;
     private AuthMode _authMode;
     private long? _maxAttachmentBytes;
+    private MessageFormat _format = new();
     private bool _disposed;
 
     /// <summary>Creates an empty message (4D's SMTP_New).</summary>
@@ -73,6 +75,20 @@ public sealed partial class SmtpMessage : IDisposable
 
     /// <summary>The number of attachments.</summary>
     public int AttachmentCount => Live(_attachments).Count;
+
+    /// <summary>
+    /// How the message writes its text (4D's SMTP_Charset and SMTP_SetPrefs, per message): UTF-8 and a transfer
+    /// encoding chosen by MimeKit unless set. The 4D facade gives each new message a copy of its SMTP_SetPrefs state.
+    /// </summary>
+    public MessageFormat Format
+    {
+        get => Live(_format);
+        set
+        {
+            ThrowIfDisposed();
+            _format = (value ?? throw new ArgumentNullException(nameof(value))).Clone();
+        }
+    }
 
     /// <summary>The SMTP host (4D's SMTP_Host), or <see langword="null"/>.</summary>
     public string? Host
@@ -146,6 +162,7 @@ public sealed partial class SmtpMessage : IDisposable
         _bcc.Clear();
         _texts.Clear();
         _headers.Clear();
+        _mimeHeaders.Clear();
         foreach (var attachment in _attachments)
         {
             attachment.Dispose();

@@ -1,0 +1,114 @@
+using MimeKit;
+
+namespace TypedMail;
+
+public static partial class InternetCommands
+{
+    /// <summary>4D's charset&amp;Encoding values (SMTP_SetPrefs' second parameter) TypedMail supports, with their charset and body encoding.</summary>
+    private static readonly (int Value, string Charset, ContentEncoding Encoding)[] BodyTypes =
+    [
+        (1, "utf-8", ContentEncoding.Default),
+        (2, "us-ascii", ContentEncoding.SevenBit),
+        (3, "us-ascii", ContentEncoding.QuotedPrintable),
+        (4, "us-ascii", ContentEncoding.Base64),
+        (5, "iso-8859-1", ContentEncoding.QuotedPrintable),
+        (6, "iso-8859-1", ContentEncoding.Base64),
+        (7, "iso-8859-1", ContentEncoding.EightBit),
+        // Binary needs BINARYMIME, which few servers offer: sent as 8bit (MailKit re-encodes it when 8BITMIME is missing too).
+        (8, "iso-8859-1", ContentEncoding.EightBit),
+        (11, "utf-8", ContentEncoding.QuotedPrintable),
+        (12, "utf-8", ContentEncoding.Base64),
+    ];
+
+    private static int _lineFeed = 1;
+    private static int _bodyType = 1;
+    private static int _lineLength;
+    private static int _encodeHeaders;
+    private static int _bodyCharset;
+
+    /// <summary>
+    /// SMTP_Charset: whether SMTP_SetPrefs' charset applies to headers (<paramref name="encodeHeaders"/>) and to the body
+    /// (<paramref name="bodyCharset"/>): 1 = yes, 0 = no (UTF-8, the default), -1 = keep the current setting. As in 4D
+    /// it applies to the messages created after it (SMTP_New, SMTP_QuickSend); each message keeps the format it was
+    /// created with (<see cref="SmtpMessage.Format"/>), so a send never depends on a later call.
+    /// </summary>
+    public static int SMTP_Charset(int encodeHeaders, int bodyCharset)
+    {
+        if (encodeHeaders is < -1 or > 1 || bodyCharset is < -1 or > 1)
+        {
+            return ErrorCodes.InvalidArgument;
+        }
+
+        lock (SettingsLock)
+        {
+            _encodeHeaders = encodeHeaders == -1 ? _encodeHeaders : encodeHeaders;
+            _bodyCharset = bodyCharset == -1 ? _bodyCharset : bodyCharset;
+        }
+
+        return ErrorCodes.NoError;
+    }
+
+    /// <summary>
+    /// SMTP_SetPrefs: 4D's lineFeed (1 = add, 0 = don't, -1 = keep), charset&amp;Encoding (1 = automatic: UTF-8, encoding
+    /// chosen by MimeKit; 2..4 = US-ASCII with 7bit, quoted-printable, base64; 5..8 = ISO-8859-1 with quoted-printable,
+    /// base64, 8bit, binary (sent as 8bit); 11, 12 = UTF-8 with quoted-printable, base64; -1 = keep; 10, ISO-2022-JP,
+    /// gives 10001) and lineLength (0 = automatic, up to 998, -1 = keep). Applies to the messages created after it, each
+    /// keeping its own copy. TypedMail always writes CRLF line ends; lineFeed and lineLength are kept for SMTP_GetPrefs.
+    /// </summary>
+    public static int SMTP_SetPrefs(int lineFeed, int bodyType, int lineLength)
+    {
+        if (lineFeed is < -1 or > 1 || lineLength is < -1 or > 998)
+        {
+            return ErrorCodes.InvalidArgument;
+        }
+
+        if (bodyType == 10)
+        {
+            return ErrorCodes.Unimplemented;
+        }
+
+        if (bodyType != -1 && System.Array.FindIndex(BodyTypes, t => t.Value == bodyType) < 0)
+        {
+            return ErrorCodes.InvalidArgument;
+        }
+
+        lock (SettingsLock)
+        {
+            _lineFeed = lineFeed == -1 ? _lineFeed : lineFeed;
+            _bodyType = bodyType == -1 ? _bodyType : bodyType;
+            _lineLength = lineLength == -1 ? _lineLength : lineLength;
+        }
+
+        return ErrorCodes.NoError;
+    }
+
+    /// <summary>SMTP_GetPrefs: the values SMTP_SetPrefs set (1, 1, 0 by default).</summary>
+    public static int SMTP_GetPrefs(out int lineFeed, out int bodyType, out int lineLength)
+    {
+        lock (SettingsLock)
+        {
+            lineFeed = _lineFeed;
+            bodyType = _bodyType;
+            lineLength = _lineLength;
+        }
+
+        return ErrorCodes.NoError;
+    }
+
+    /// <summary>The format a message created now gets from SMTP_Charset and SMTP_SetPrefs.</summary>
+    private static MessageFormat CurrentFormat()
+    {
+        lock (SettingsLock)
+        {
+            var type = System.Array.Find(BodyTypes, t => t.Value == _bodyType);
+            return new MessageFormat
+            {
+                HeaderCharset = _encodeHeaders == 1 ? type.Charset : "utf-8",
+                BodyCharset = _bodyCharset == 1 ? type.Charset : "utf-8",
+                BodyEncoding = type.Encoding,
+                AddLineFeeds = _lineFeed == 1,
+                LineLength = _lineLength,
+            };
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Text;
+using MimeKit;
+
+namespace TypedMail;
+
+/// <summary>
+/// How one message writes its text (4D's SMTP_Charset and SMTP_SetPrefs, made per message): the charset of encoded
+/// header words and of the body, the body's transfer encoding, and 4D's line settings. The default is UTF-8 everywhere
+/// and a transfer encoding chosen by MimeKit. A text the chosen charset cannot hold is sent in UTF-8 rather than with
+/// characters lost; a 7-bit body that is not ASCII is sent quoted-printable. Line breaks are always CRLF on the wire.
+/// </summary>
+public sealed class MessageFormat
+{
+    /// <summary>The charset of RFC 2047 encoded words in headers and display names ("utf-8", "iso-8859-1" or "us-ascii").</summary>
+    public string HeaderCharset { get; set; } = "utf-8";
+
+    /// <summary>The charset of the text and HTML bodies ("utf-8", "iso-8859-1" or "us-ascii").</summary>
+    public string BodyCharset { get; set; } = "utf-8";
+
+    /// <summary>The bodies' transfer encoding; <see cref="ContentEncoding.Default"/> lets MimeKit choose.</summary>
+    public ContentEncoding BodyEncoding { get; set; } = ContentEncoding.Default;
+
+    /// <summary>4D's lineFeed preference (1 = add LF after CR). Kept for SMTP_GetPrefs: TypedMail always writes CRLF (RFC 5322 §2.3).</summary>
+    public bool AddLineFeeds { get; set; } = true;
+
+    /// <summary>4D's maximum body line length (0 = automatic). Kept for SMTP_GetPrefs; MIME encoders keep lines within 76 characters and RFC 5322's 998 applies.</summary>
+    public int LineLength { get; set; }
+
+    /// <summary>A copy, so that a message keeps the format it was created with.</summary>
+    public MessageFormat Clone() => (MessageFormat)MemberwiseClone();
+
+    internal Encoding HeaderEncoding(string text) => Fitting(HeaderCharset, text);
+
+    internal Encoding BodyEncodingFor(string text) => Fitting(BodyCharset, text);
+
+    internal ContentEncoding TransferEncodingFor(string text) =>
+        BodyEncoding == ContentEncoding.SevenBit && !IsAscii(text) ? ContentEncoding.QuotedPrintable : BodyEncoding;
+
+    /// <summary>The charset when it can hold the whole text, else UTF-8 (nothing is replaced by '?').</summary>
+    private static Encoding Fitting(string charset, string text)
+    {
+        if (string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            return Encoding.UTF8;
+        }
+
+        var strict = Encoding.GetEncoding(charset, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        try
+        {
+            strict.GetByteCount(text);
+            return strict;
+        }
+        catch (EncoderFallbackException)
+        {
+            return Encoding.UTF8;
+        }
+    }
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 127)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
