@@ -19,7 +19,6 @@ public sealed class TypedMailGenerator : IIncrementalGenerator
     public static class Steps
     {
         public const string Messages = "TypedMail.Messages";
-        public const string TemplatePaths = "TypedMail.TemplatePaths";
         public const string TemplateFiles = "TypedMail.TemplateFiles";
         public const string ResolvedMessages = "TypedMail.ResolvedMessages";
         public const string Servers = "TypedMail.Servers";
@@ -37,17 +36,11 @@ public sealed class TypedMailGenerator : IIncrementalGenerator
             .Select(static (spec, _) => spec!)
             .WithTrackingName(Steps.Messages);
 
-        // Only the AdditionalFiles that a template names are read.
-        var templatePaths = messages
-            .SelectMany(static (spec, _) => TemplateResolver.FilePaths(spec))
-            .Collect()
-            .Select(static (paths, _) => EquatableArray.From(paths.Distinct().OrderBy(p => p, StringComparer.Ordinal)))
-            .WithTrackingName(Steps.TemplatePaths);
-
+        // Bodies name their layout and partials inside their text, so every AdditionalFiles item is a candidate; each
+        // is read once (per-item caching), and a message whose templates read none of the changed ones binds to an
+        // equal spec, so its output is not rewritten.
         var templateFiles = context.AdditionalTextsProvider
-            .Combine(templatePaths)
-            .Where(static pair => pair.Right.Any(path => TemplateResolver.Matches(pair.Left.Path, path)))
-            .Select(static (pair, cancellationToken) => Guard(() => pair.Left.GetText(cancellationToken) is { } text ? new TemplateFile(pair.Left.Path, text.ToString()) : null))
+            .Select(static (file, cancellationToken) => Guard(() => file.GetText(cancellationToken) is { } text ? new TemplateFile(file.Path, text.ToString()) : null))
             .Where(static file => file is not null)
             .Select(static (file, _) => file!)
             .Collect()

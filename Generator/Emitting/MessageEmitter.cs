@@ -14,13 +14,12 @@ internal static class MessageEmitter
     public static string Emit(MessageSpec spec)
     {
         var w = new SourceWriter();
-        var members = spec.Members.ToDictionary(m => m.Name);
         var open = CSharp.OpenType(w, spec.Type, " : global::TypedMail.ITypedMailMessage");
         BuilderEmitter.Write(w, spec);
         WriteToMimeMessage(w, spec);
         WriteToSmtpMessage(w, spec);
         WriteSendAsync(w, spec);
-        WriteRendering(w, spec, members);
+        WriteRendering(w, spec);
         CSharp.CloseAll(w, open);
         return w.ToString();
     }
@@ -240,32 +239,32 @@ internal static class MessageEmitter
          .Line();
     }
 
-    private static void WriteRendering(SourceWriter w, MessageSpec spec, IReadOnlyDictionary<string, MemberSpec> members)
+    private static void WriteRendering(SourceWriter w, MessageSpec spec)
     {
         var culture = spec.Constants.Culture is { Length: > 0 } name
             ? $"global::System.Globalization.CultureInfo.GetCultureInfo({CSharp.Literal(name)})"
             : "global::System.Globalization.CultureInfo.InvariantCulture";
         w.Line(CSharp.GeneratedCode)
-         .Line($"private static global::System.IFormatProvider TypedMailFormat => {culture};")
+         .Line($"private static readonly global::System.IFormatProvider TypedMailFormat = {culture};")
          .Line();
         if (spec.Subject is not null)
         {
-            TemplateEmitter.WriteMethod(w, "TypedMailSubject", spec.Subject, members, html: false);
+            TemplateEmitter.WriteMethod(w, "TypedMailSubject", spec.Subject);
         }
 
         if (spec.TextBody is not null)
         {
-            TemplateEmitter.WriteMethod(w, "TypedMailTextBody", spec.TextBody, members, html: false);
+            TemplateEmitter.WriteMethod(w, "TypedMailTextBody", spec.TextBody);
         }
 
         if (spec.HtmlBody is not null)
         {
-            TemplateEmitter.WriteMethod(w, "TypedMailHtmlBody", spec.HtmlBody, members, html: true);
+            TemplateEmitter.WriteMethod(w, "TypedMailHtmlBody", spec.HtmlBody);
         }
 
         for (var i = 0; i < spec.Headers.Count; i++)
         {
-            TemplateEmitter.WriteMethod(w, "TypedMailHeader" + i, spec.Headers[i].Value, members, html: false);
+            TemplateEmitter.WriteMethod(w, "TypedMailHeader" + i, spec.Headers[i].Value);
         }
 
         if (Attachments(spec).Any())

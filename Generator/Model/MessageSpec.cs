@@ -1,3 +1,5 @@
+using TypedMail.Definitions.TemplateBinding;
+
 namespace TypedMail.Generator.Model;
 
 /// <summary>The constants of <c>[MailMessage]</c>.</summary>
@@ -20,6 +22,7 @@ internal sealed record MessageConstants(
 /// <param name="Members">The members (base types first), in declaration order.</param>
 /// <param name="HasParameterlessConstructor">The user declared a parameterless constructor (else one is generated).</param>
 /// <param name="HidesBaseMessage">A base class is a message too: the generated public members are declared <c>new</c>.</param>
+/// <param name="Shapes">The shapes templates bind against: the class and every type its members reach.</param>
 internal sealed record MessageSpec(
     TypeIdentity Type,
     MessageConstants Constants,
@@ -29,4 +32,5 @@ internal sealed record MessageSpec(
     EquatableArray<HeaderSpec> Headers,
     EquatableArray<MemberSpec> Members,
     bool HasParameterlessConstructor,
-    bool HidesBaseMessage);
+    bool HidesBaseMessage,
+    TypeCatalog Shapes);

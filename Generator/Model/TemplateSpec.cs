@@ -1,18 +1,18 @@
+using TypedMail.Definitions.TemplateBinding;
+
 namespace TypedMail.Generator.Model;
 
-/// <summary>One piece of a parsed template: literal text, or a placeholder naming a member (with an optional format).</summary>
-internal sealed record TemplatePart(bool IsPlaceholder, string Text, string? Format);
-
 /// <summary>
-/// A template: inline (parts parsed at once) or in an AdditionalFiles item (<see cref="FilePath"/> set, parts filled in
-/// when the file is matched).
+/// A template: its text (inline, or once its AdditionalFiles item is found), its layout, and once bound the steps
+/// that render it.
 /// </summary>
-internal sealed record TemplateSpec(string? FilePath, EquatableArray<TemplatePart> Parts)
-{
-    public bool IsResolved => FilePath is null;
-}
+/// <param name="FilePath">The <c>File =</c> path, or <see langword="null"/> for an inline template.</param>
+/// <param name="Text">The inline text, or the file's text once found.</param>
+/// <param name="LayoutPath">The <c>Layout =</c> path, or <see langword="null"/>.</param>
+/// <param name="Steps">The rendering steps, once bound.</param>
+internal sealed record TemplateSpec(string? FilePath, string? Text, string? LayoutPath, EquatableArray<RenderStep> Steps);
 
-/// <summary>The text of an AdditionalFiles item that a template names.</summary>
+/// <summary>An AdditionalFiles item's path and text.</summary>
 internal sealed record TemplateFile(string Path, string Text);
 
 /// <summary>A <c>[Header(name, value)]</c>; the value is a template.</summary>

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using TypedMail.Generator.Model;
-using TypedMail.Templates;
+using TypedMail.Definitions.TemplateBinding;
 
 namespace TypedMail.Generator.Parsing;
 
@@ -62,24 +62,19 @@ internal static class MessageParser
             return null;
         }
 
-        TemplateSpec? subject = null;
-        if (subjectText is not null && (subject = Inline(subjectText)) is null)
-        {
-            return null;
-        }
+        var subject = subjectText is null ? null : Inline(subjectText);
 
         var headers = new List<HeaderSpec>();
         foreach (var attribute in attributes.Where(a => IsTypedMail(a, "HeaderAttribute")))
         {
             if (attribute.ConstructorArguments.Length != 2
                 || attribute.ConstructorArguments[0].Value is not string name
-                || attribute.ConstructorArguments[1].Value is not string value
-                || Inline(value) is not { } valueTemplate)
+                || attribute.ConstructorArguments[1].Value is not string value)
             {
                 return null;
             }
 
-            headers.Add(new HeaderSpec(name, valueTemplate));
+            headers.Add(new HeaderSpec(name, Inline(value)));
         }
 
         var constants = new MessageConstants(
@@ -99,7 +94,8 @@ internal static class MessageParser
             EquatableArray.From(headers),
             EquatableArray.From(members),
             userParameterless is not null,
-            HasMessageBase(type));
+            HasMessageBase(type),
+            ShapeReader.Read(type));
     }
 
     private static bool HasMessageBase(INamedTypeSymbol type)
@@ -115,7 +111,7 @@ internal static class MessageParser
         return false;
     }
 
-    private static readonly TemplateSpec Invalid = new("<invalid>", EquatableArray<TemplatePart>.Empty);
+    private static readonly TemplateSpec Invalid = new("<invalid>", null, null, EquatableArray<RenderStep>.Empty);
 
     private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
         type.IsRecord && constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
@@ -129,27 +125,18 @@ internal static class MessageParser
         }
 
         var file = Named(attribute, "File");
+        var layout = Named(attribute, "Layout");
         var inline = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
         if (file is not null && inline is null)
         {
-            return new TemplateSpec(file, EquatableArray<TemplatePart>.Empty);
+            return new TemplateSpec(file, null, layout, EquatableArray<RenderStep>.Empty);
         }
 
-        return file is null && inline is not null ? Inline(inline) ?? Invalid : Invalid;
+        return file is null && inline is not null ? Inline(inline) with { LayoutPath = layout } : Invalid;
     }
 
-    /// <summary>Parses a template; <see langword="null"/> when it has syntax errors.</summary>
-    internal static TemplateSpec? Inline(string text)
-    {
-        var (segments, errors) = TemplateParser.Parse(text);
-        if (errors.Count > 0)
-        {
-            return null;
-        }
-
-        var parts = segments.Select(s => new TemplatePart(s.Kind == TemplateSegmentKind.Placeholder, s.Text, s.Format));
-        return new TemplateSpec(null, EquatableArray.From(parts));
-    }
+    /// <summary>An inline template, bound later (with the files it may include).</summary>
+    private static TemplateSpec Inline(string text) => new(null, text, null, EquatableArray<RenderStep>.Empty);
 
     private static bool IsTypedMail(AttributeData attribute, string name) =>
         attribute.AttributeClass is { ContainingNamespace: { Name: "TypedMail", ContainingNamespace.IsGlobalNamespace: true } } c && c.Name == name;

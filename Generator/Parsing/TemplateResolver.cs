@@ -1,41 +1,52 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using TypedMail.Definitions.TemplateBinding;
 using TypedMail.Generator.Model;
 
 namespace TypedMail.Generator.Parsing;
 
 /// <summary>
-/// Fills file-based templates from the AdditionalFiles texts and checks every placeholder against the members. A spec
-/// that names a missing file or an unknown member, or formats a value that cannot be formatted, is dropped.
+/// Binds every template of a message (its file, layout and partials read from the AdditionalFiles texts) to the
+/// message's shapes. A spec whose templates have problems is dropped: the analyzers report them.
 /// </summary>
 internal static class TemplateResolver
 {
     public static MessageSpec? Resolve(MessageSpec spec, EquatableArray<TemplateFile> files)
     {
-        var textBody = Fill(spec.TextBody, files);
-        var htmlBody = Fill(spec.HtmlBody, files);
-        if (textBody is { IsResolved: false } || htmlBody is { IsResolved: false })
+        TemplateSource? Find(string path) =>
+            files.FirstOrDefault(f => Matches(f.Path, path)) is { } file ? new TemplateSource(file.Path, file.Text) : null;
+
+        TemplateSpec? Bind(TemplateSpec? template, string role, bool html)
+        {
+            if (template is null)
+            {
+                return null;
+            }
+
+            var text = template.FilePath is { } path ? Find(path)?.Text : template.Text;
+            if (text is null)
+            {
+                return null;
+            }
+
+            var context = new TemplateBindingContext(spec.Shapes, spec.Type.Name, role, html, template.LayoutPath, Find);
+            var bound = TemplateBinder.Bind(text, context);
+            return bound.Problems.Count > 0 ? null : template with { Text = text, Steps = EquatableArray.From(bound.Steps) };
+        }
+
+        var subject = Bind(spec.Subject, "subject", html: false);
+        var textBody = Bind(spec.TextBody, "text body", html: false);
+        var htmlBody = Bind(spec.HtmlBody, "HTML body", html: true);
+        var headers = spec.Headers.Select(h => Bind(h.Value, $"header '{h.Name}'", html: false) is { } value ? h with { Value = value } : null).ToList();
+        if ((spec.Subject is not null && subject is null) || (spec.TextBody is not null && textBody is null)
+            || (spec.HtmlBody is not null && htmlBody is null) || headers.Any(h => h is null))
         {
             return null;
         }
 
-        var members = spec.Members.ToDictionary(m => m.Name, StringComparer.Ordinal);
-        var templates = new[] { spec.Subject, textBody, htmlBody }.Concat(spec.Headers.Select(h => h.Value));
-        foreach (var template in templates)
-        {
-            if (template is not null && !template.Parts.All(part => Fits(part, members)))
-            {
-                return null;
-            }
-        }
-
-        return spec with { TextBody = textBody, HtmlBody = htmlBody };
+        return spec with { Subject = subject, TextBody = textBody, HtmlBody = htmlBody, Headers = EquatableArray.From(headers.Select(h => h!)) };
     }
-
-    /// <summary>The paths of the AdditionalFiles items the spec's templates name.</summary>
-    public static IEnumerable<string> FilePaths(MessageSpec spec) =>
-        new[] { spec.TextBody?.FilePath, spec.HtmlBody?.FilePath }.Where(p => p is not null).Select(p => p!);
 
     /// <summary>
     /// Whether an AdditionalFiles path is the file a template names: it ends with the relative path, separators
@@ -52,31 +63,5 @@ internal static class TemplateResolver
 
         relative = relative.TrimStart('/');
         return relative.Length > 0 && (full == relative || full.EndsWith("/" + relative, StringComparison.Ordinal));
-    }
-
-    private static TemplateSpec? Fill(TemplateSpec? template, EquatableArray<TemplateFile> files)
-    {
-        if (template?.FilePath is not { } path)
-        {
-            return template;
-        }
-
-        var file = files.FirstOrDefault(f => Matches(f.Path, path));
-        return file is null ? template : MessageParser.Inline(file.Text) ?? template;
-    }
-
-    private static bool Fits(TemplatePart part, Dictionary<string, MemberSpec> members)
-    {
-        if (!part.IsPlaceholder)
-        {
-            return true;
-        }
-
-        if (!members.TryGetValue(part.Text, out var member))
-        {
-            return false;
-        }
-
-        return part.Format is null || member.Value is ValueKind.Formattable or ValueKind.InterfaceFormattable or ValueKind.Enum;
     }
 }

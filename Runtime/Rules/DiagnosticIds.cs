@@ -40,4 +40,8 @@ public static class DiagnosticIds
     public const string MemberTypeMismatch = "TM0016";
     /// <summary>No subject.</summary>
     public const string MissingSubject = "TM0017";
+    /// <summary>A template section's member has the wrong type.</summary>
+    public const string WrongSectionType = "TM0021";
+    /// <summary>Template syntax: an unclosed or mismatched section, a stray else, a layout's body, an empty placeholder.</summary>
+    public const string TemplateSyntax = "TM0022";
 }

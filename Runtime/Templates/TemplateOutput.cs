@@ -1,7 +1,8 @@
+using System;
+using System.Collections;
 using System.ComponentModel;
 using System.Text;
 #if NET
-using System;
 using System.Buffers;
 #endif
 
@@ -65,6 +66,29 @@ public static class TemplateOutput
         if (value is not null)
         {
             output.Append(value.Value);
+        }
+    }
+
+    /// <summary>Whether a sequence has an element (<c>#if</c> on a sequence); <see langword="null"/> has none.</summary>
+    /// <param name="items">The sequence.</param>
+    public static bool HasItems(IEnumerable? items)
+    {
+        switch (items)
+        {
+            case null:
+                return false;
+            case ICollection collection:
+                return collection.Count > 0;
+        }
+
+        var enumerator = items.GetEnumerator();
+        try
+        {
+            return enumerator.MoveNext();
+        }
+        finally
+        {
+            (enumerator as IDisposable)?.Dispose();
         }
     }
 

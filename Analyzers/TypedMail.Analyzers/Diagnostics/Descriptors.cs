@@ -84,6 +84,14 @@ internal static class Descriptors
         DiagnosticIds.MissingSubject, "No subject", "'{0}' has no subject: set Subject on [MailMessage]", Message, DiagnosticSeverity.Warning,
         "A message without a subject is often taken for spam.");
 
+    public static readonly DiagnosticDescriptor WrongSectionType = Create(
+        DiagnosticIds.WrongSectionType, "Template section on a member of the wrong type", "{0}", Templates, DiagnosticSeverity.Error,
+        "#each walks a sequence; #if and #unless test a bool, a nullable value, a string or a sequence; {{{…}}} writes only a TypedMail.HtmlString.");
+
+    public static readonly DiagnosticDescriptor TemplateSyntax = Create(
+        DiagnosticIds.TemplateSyntax, "Template syntax error", "{0}", Templates, DiagnosticSeverity.Error,
+        "Sections are closed in order, {{else}} belongs to #if or #unless, a layout has one {{> body}}, a placeholder names a member.");
+
     /// <summary>The help page of a diagnostic.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using TypedMail.Analyzers.Diagnostics;
 using TypedMail.Analyzers.Symbols;
 using TypedMail.Analyzers.Templates;
-using TypedMail.Templates;
+using TypedMail.Definitions.TemplateBinding;
 
 namespace TypedMail.Analyzers.Messages;
 
@@ -29,7 +29,7 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.InvalidAddress, Descriptors.UnknownPlaceholder, Descriptors.UnusedMember, Descriptors.MissingFrom,
         Descriptors.MissingRecipient, Descriptors.LineBreakInHeader, Descriptors.MissingTemplateFile,
-        Descriptors.MemberTypeMismatch, Descriptors.MissingSubject);
+        Descriptors.MemberTypeMismatch, Descriptors.MissingSubject, Descriptors.WrongSectionType, Descriptors.TemplateSyntax);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -70,7 +70,7 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var templates = new List<(string Role, TemplateText Template)>();
+        var templates = new List<(string Role, TemplateText Template, bool Html, string? Layout, Location? LayoutLocation)>();
         var subject = message.NamedString("Subject");
         if (subject is not null)
         {
@@ -79,7 +79,7 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
                 report(Diagnostic.Create(Descriptors.LineBreakInHeader, message.NamedLocation("Subject"), "Subject", HeaderLiterals.Show(subject)));
             }
 
-            templates.Add(("Subject", TemplateText.Inline(subject, message.NamedExpression("Subject"))));
+            templates.Add(("subject", TemplateText.Inline(subject, message.NamedExpression("Subject")), false, null, null));
         }
 
         var allTemplatesRead = true;
@@ -101,16 +101,19 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
                         report(Diagnostic.Create(Descriptors.LineBreakInHeader, header.PositionalExpression(1)?.GetLocation() ?? header.Location, $"value of header '{headerName}'", HeaderLiterals.Show(headerValue)));
                     }
 
-                    templates.Add(($"header '{headerName}'", TemplateText.Inline(headerValue, header.PositionalExpression(1))));
+                    templates.Add(($"header '{headerName}'", TemplateText.Inline(headerValue, header.PositionalExpression(1)), false, null, null));
                 }
             }
             else if (TypedMailSymbols.Is(attribute.AttributeClass, symbols.TextBody) || TypedMailSymbols.Is(attribute.AttributeClass, symbols.HtmlBody))
             {
                 var body = new AttributeArguments(attribute, ct);
-                var role = TypedMailSymbols.Is(attribute.AttributeClass, symbols.TextBody) ? "text body" : "HTML body";
+                var html = TypedMailSymbols.Is(attribute.AttributeClass, symbols.HtmlBody);
+                var role = html ? "HTML body" : "text body";
+                var layout = body.NamedString("Layout");
+                var layoutLocation = layout is null ? null : body.NamedLocation("Layout");
                 if (body.Positional(0) is { } inline)
                 {
-                    templates.Add((role, TemplateText.Inline(inline, body.PositionalExpression(0))));
+                    templates.Add((role, TemplateText.Inline(inline, body.PositionalExpression(0)), html, layout, layoutLocation));
                 }
                 else if (body.NamedString("File") is { } path)
                 {
@@ -123,7 +126,7 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
                     }
                     else
                     {
-                        templates.Add((role, TemplateText.FromFile(file, content, body.NamedLocation("File"))));
+                        templates.Add((role, TemplateText.FromFile(file, content, body.NamedLocation("File")), html, layout, layoutLocation));
                     }
                 }
             }
@@ -162,41 +165,24 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var candidates = members.Select(m => m.Name).ToList();
-        foreach (var (role, template) in templates)
+        var catalog = ShapeReader.Read(type);
+        foreach (var (role, template, html, layout, layoutLocation) in templates)
         {
-            var (segments, errors) = TemplateParser.Parse(template.Text);
-            foreach (var error in errors)
+            TemplateSource? Find(string path) =>
+                TemplateFiles.Find(context.Options.AdditionalFiles, path) is { } found && found.GetText(ct) is { } content
+                    ? new TemplateSource(found.Path, content.ToString())
+                    : null;
+
+            var bound = TemplateBinder.Bind(template.Text, new TemplateBindingContext(catalog, type.Name, role, html, layout, Find));
+            used.UnionWith(bound.UsedMembers);
+            foreach (var problem in bound.Problems)
             {
-                report(Diagnostic.Create(Descriptors.UnknownPlaceholder, template.Locate(error.Start, error.Length), $"The {role} template is malformed: {error.Message}"));
-            }
-
-            foreach (var segment in segments)
-            {
-                if (segment.Kind != TemplateSegmentKind.Placeholder)
+                if (TemplateProblems.Report(problem, template, layoutLocation, context.Options.AdditionalFiles, ct) is { } diagnostic)
                 {
-                    continue;
+                    report(diagnostic);
                 }
 
-                used.Add(segment.Text);
-                if (HasMember(type, segment.Text))
-                {
-                    continue;
-                }
-
-                var nearest = NearestName.Find(segment.Text, candidates);
-                if (nearest is not null)
-                {
-                    used.Add(nearest);   // a misspelled use is still a use: TM0007 alone tells about it
-                }
-
-                var properties = nearest is not null && template.IsPrecise
-                    ? ImmutableDictionary<string, string?>.Empty.Add(NearestMemberKey, nearest)
-                    : ImmutableDictionary<string, string?>.Empty;
-                var text = nearest is null
-                    ? $"The placeholder '{segment.Text}' in the {role} names no member of '{type.Name}', which has no members"
-                    : $"The placeholder '{segment.Text}' in the {role} names no member of '{type.Name}': did you mean '{nearest}'?";
-                report(Diagnostic.Create(Descriptors.UnknownPlaceholder, template.Locate(segment.NameStart, segment.Text.Length), properties, text));
+                allTemplatesRead &= problem.Id != "TM0015";
             }
         }
 
@@ -241,19 +227,6 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
 
     private static bool IsVisible(Accessibility accessibility) =>
         accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
-
-    private static bool HasMember(INamedTypeSymbol type, string name)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (t.GetMembers(name).Any(m => m is IPropertySymbol or IFieldSymbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static string? RoleOf(INamedTypeSymbol? attribute, TypedMailSymbols symbols) =>
         TypedMailSymbols.Is(attribute, symbols.To) ? "a To recipient"
