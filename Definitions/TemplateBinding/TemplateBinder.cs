@@ -84,7 +84,7 @@ internal sealed class TemplateBinder
         return syntax.Nodes;
     }
 
-    private string Where(string? file) => file is null ? _context.Role + " template" : $"template '{file}'";
+    private string Where(string? file) => file is null ? _context.Role : $"template '{file}'";
 
     private List<RenderStep> BindNodes(IEnumerable<TemplateNode> nodes, List<Scope> scopes, string? file)
     {
@@ -112,7 +112,7 @@ internal sealed class TemplateBinder
                     var otherwise = BindNodes(condition.Else, scopes, file);
                     if (test is not null)
                     {
-                        steps.Add(new Branch(condition.Negated ? $"!({test})" : test, EquatableArray.From(then), EquatableArray.From(otherwise)));
+                        steps.Add(new Branch(test, EquatableArray.From(then), EquatableArray.From(otherwise)));
                     }
 
                     break;
@@ -242,24 +242,27 @@ internal sealed class TemplateBinder
     private string? Test(ConditionNode node, Resolved value, string? file)
     {
         var e = value.Expression;
+        var not = node.Negated;
         switch (value.Shape.Kind)
         {
+            case ShapeKind.Boolean when value.IsLoopIndex:
+                return not ? $"!{e}" : e;
             case ShapeKind.Boolean:
-                return $"{e} == true";
+                return not ? $"{e} != true" : $"{e} == true";
             case ShapeKind.Text:
-                return $"!string.IsNullOrEmpty({e})";
+                return not ? $"string.IsNullOrEmpty({e})" : $"!string.IsNullOrEmpty({e})";
             case ShapeKind.Sequence:
                 return value.Shape.CountMember is { } count
-                    ? $"({e}{(value.LastCanBeNull ? "?." : ".")}{count} ?? 0) > 0"
-                    : $"global::TypedMail.TemplateOutput.HasItems({e})";
+                    ? $"({e}{(value.LastCanBeNull ? "?." : ".")}{count} ?? 0) {(not ? "==" : ">")} 0"
+                    : $"{(not ? "!" : "")}global::TypedMail.TemplateOutput.HasItems({e})";
         }
 
         if (value.LastCanBeNull)
         {
-            return $"{e} != null";
+            return not ? $"{e} == null" : $"{e} != null";
         }
 
-        var keyword = node.Negated ? "unless" : "if";
+        var keyword = not ? "unless" : "if";
         _problems.Add(new TemplateProblem("TM0021", file, node.Condition.Span,
             $"'{{{{#{keyword} {node.Condition.Text}}}}}' in the {Where(file)} tests {Describe(value.Shape)}, which is never false: #{keyword} takes a bool, a nullable value, a string or a sequence"));
         return null;
@@ -288,11 +291,11 @@ internal sealed class TemplateBinder
                     return new Resolved(index, new TypeShape("int", ShapeKind.Formattable, EquatableArray<MemberShape>.Empty, null, false, null), false) { IsLoopIndex = true };
                 case "first":
                     loop.UsesIndex = true;
-                    return new Resolved($"({index} == 0)", Boolean, false);
+                    return new Resolved($"({index} == 0)", Boolean, false) { IsLoopIndex = true };
                 default:
                     loop.UsesIndex = true;
                     loop.UsesLast = true;
-                    return new Resolved("last" + loop.Number, Boolean, false);
+                    return new Resolved("last" + loop.Number, Boolean, false) { IsLoopIndex = true };
             }
         }
 
@@ -395,6 +398,7 @@ internal sealed class TemplateBinder
 
     private sealed record Resolved(string Expression, TypeShape Shape, bool LastCanBeNull)
     {
+        /// <summary>A loop variable (<c>@index</c>, <c>@first</c>, <c>@last</c>): a plain local, never null.</summary>
         public bool IsLoopIndex { get; init; }
     }
 }

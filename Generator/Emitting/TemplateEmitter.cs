@@ -25,7 +25,7 @@ internal static class TemplateEmitter
         }
 
         w.Open($"private string {methodName}()")
-         .Line($"var text = new global::System.Text.StringBuilder({Capacity(steps, 1)});");
+         .Line($"var text = new global::System.Text.StringBuilder({System.Math.Min(Capacity(steps, 1), 8192)});");
         Write(w, steps);
         w.Line("return text.ToString();")
          .Close()
@@ -37,7 +37,7 @@ internal static class TemplateEmitter
     {
         WriteText t => t.Text.Length * repeat,
         WriteValue => 16 * repeat,
-        Loop l => Capacity(l.Body, repeat * 8),
+        Loop l => Capacity(l.Body, repeat * (repeat == 1 ? 8 : 2)),
         Branch b => System.Math.Max(Capacity(b.Then, repeat), Capacity(b.Else, repeat)),
         _ => 0,
     });

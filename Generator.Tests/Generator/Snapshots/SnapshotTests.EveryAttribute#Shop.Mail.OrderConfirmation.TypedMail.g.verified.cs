@@ -375,7 +375,7 @@ namespace Shop.Mail
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::System.IFormatProvider TypedMailFormat => global::System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailSubject()
@@ -414,9 +414,9 @@ namespace Shop.Mail
         {
             var text = new global::System.Text.StringBuilder(74);
             text.Append("<p>Hello ");
-            text.Append(global::System.Net.WebUtility.HtmlEncode(this.Name));
+            global::TypedMail.TemplateOutput.AppendHtml(text, this.Name);
             text.Append(", <b>");
-            text.Append(global::System.Net.WebUtility.HtmlEncode(this.Total.ToString("N2", TypedMailFormat)));
+            global::TypedMail.TemplateOutput.AppendHtml(text, this.Total.ToString("N2", TypedMailFormat));
             text.Append("</b></p><img src=\"cid:logo\">");
             return text.ToString();
         }

@@ -170,7 +170,7 @@ namespace Shop.Mail
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::System.IFormatProvider TypedMailFormat => global::System.Globalization.CultureInfo.InvariantCulture;
+        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailSubject()
@@ -198,9 +198,9 @@ namespace Shop.Mail
         {
             var text = new global::System.Text.StringBuilder(63);
             text.Append("<h1>Hi ");
-            text.Append(global::System.Net.WebUtility.HtmlEncode(this.Name));
+            global::TypedMail.TemplateOutput.AppendHtml(text, this.Name);
             text.Append("!</h1><p>");
-            text.Append(global::System.Net.WebUtility.HtmlEncode(this.Count.ToString(null, TypedMailFormat)));
+            global::TypedMail.TemplateOutput.AppendHtml(text, this.Count.ToString(null, TypedMailFormat));
             text.Append(" new items.</p>");
             return text.ToString();
         }
