@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Definitions.TemplateBinding;
 
@@ -72,7 +72,6 @@ internal static class ShapeReader
             foreach (var symbol in declaring.GetMembers())
             {
                 if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !symbol.CanBeReferencedByName
-                    || symbol.Name.StartsWith("TypedMail", System.StringComparison.Ordinal)
                     || !Readable(symbol, isMessage && !inherited, isMessage))
                 {
                     continue;

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using TypedMail.Analyzers.Templates;
+using TypedMail.Definitions.Templates;
 using TypedMail.Definitions.TemplateLanguage;
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Definitions.TemplateBinding;
 
@@ -213,10 +213,13 @@ internal sealed class TemplateBinder
         }
 
         var format = node.Format;
-        if (format is not null && value.Shape.Kind is not (ShapeKind.Formattable or ShapeKind.InterfaceFormattable or ShapeKind.Enum))
+        var reason = format is null ? null
+            : value.RootMember is { } member && _context.CheckFormat is { } check ? check(member, format)
+            : value.Shape.Kind is not (ShapeKind.Formattable or ShapeKind.InterfaceFormattable or ShapeKind.Enum) ? $"{Describe(value.Shape)} takes no format"
+            : null;
+        if (format is not null && reason is not null)
         {
-            _problems.Add(new TemplateProblem("TM0020", file, node.FormatSpan,
-                $"The format '{format}' of '{node.Path.Text}' in the {Where(file)} does not fit {Describe(value.Shape)}, which cannot be formatted"));
+            _problems.Add(new TemplateProblem("TM0020", file, node.Span, reason) { Arguments = new[] { node.Path.Text, format, reason } });
             format = null;   // written without it
         }
 
@@ -343,12 +346,12 @@ internal sealed class TemplateBinder
                 _used.Add(member.Name);
             }
 
-            expression += (canBeNull ? "?." : ".") + member.Name;
+            expression += (canBeNull ? "?." : ".") + Identifier(member.Name);
             shape = Shape(member.TypeId);
             canBeNull = member.CanBeNull;
         }
 
-        return new Resolved(expression, shape, canBeNull);
+        return new Resolved(expression, shape, canBeNull) { RootMember = scope.Access == "this" && path.Segments.Count == 1 ? path.Segments[0].Name : null };
     }
 
     private void ReportUnknown(TemplatePath path, int index, TypeShape shape, List<Scope> scopes, Scope scope, string? file)
@@ -358,10 +361,6 @@ internal sealed class TemplateBinder
             ? scopes.SelectMany(s => s.Shape.Members).Select(m => m.Name).Distinct().ToList()
             : shape.Members.Select(m => m.Name).ToList();
         var nearest = NearestName.Find(segment.Name, candidates);
-        if (nearest is not null && NearestName.Distance(segment.Name.ToUpperInvariant(), nearest.ToUpperInvariant()) > System.Math.Max(2, segment.Name.Length / 3))
-        {
-            nearest = null;
-        }
 
         if (index == 0 && nearest is not null && scopes[0].Shape.Members.Any(m => m.Name == nearest))
         {
@@ -380,6 +379,10 @@ internal sealed class TemplateBinder
 
         _problems.Add(new TemplateProblem("TM0007", file, segment.Span, message, nearest));
     }
+
+    /// <summary>A member name as C#: keywords take '@' (<c>@event</c>).</summary>
+    private static string Identifier(string name) =>
+        Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
 
     private static readonly TypeShape Boolean = new("bool", ShapeKind.Boolean, EquatableArray<MemberShape>.Empty, null, false, null);
 
@@ -400,5 +403,8 @@ internal sealed class TemplateBinder
     {
         /// <summary>A loop variable (<c>@index</c>, <c>@first</c>, <c>@last</c>): a plain local, never null.</summary>
         public bool IsLoopIndex { get; init; }
+
+        /// <summary>The message member the path names directly, if it does.</summary>
+        public string? RootMember { get; init; }
     }
 }

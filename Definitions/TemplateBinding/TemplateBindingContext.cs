@@ -13,7 +13,8 @@ internal sealed record TemplateSource(string Path, string Text);
 /// <param name="Html">Values are HTML-encoded.</param>
 /// <param name="LayoutPath">The <c>Layout =</c> path, or <see langword="null"/>.</param>
 /// <param name="FindFile">Finds a layout or partial among the AdditionalFiles by the path a template names.</param>
-internal sealed record TemplateBindingContext(TypeCatalog Catalog, string ClassName, string Role, bool Html, string? LayoutPath, Func<string, TemplateSource?> FindFile);
+/// <param name="CheckFormat">Why a format does not fit a message member (member name, format), or null when it does.</param>
+internal sealed record TemplateBindingContext(TypeCatalog Catalog, string ClassName, string Role, bool Html, string? LayoutPath, Func<string, TemplateSource?> FindFile, Func<string, string, string?>? CheckFormat = null);
 
 /// <summary>A bound template: the steps to emit, its problems, and what it used.</summary>
 /// <param name="Steps">The rendering steps.</param>

@@ -16,4 +16,7 @@ internal sealed record TemplateProblem(string Id, string? FilePath, SourceSpan S
 {
     /// <summary>The problem is the <c>Layout =</c> argument itself (its file is missing), not a span of text.</summary>
     public bool AtLayoutArgument { get; init; }
+
+    /// <summary>The message arguments when the diagnostic takes several (TM0020: path, format, reason); else just <see cref="Message"/>.</summary>
+    public string[] Arguments { get; init; } = new[] { Message };
 }

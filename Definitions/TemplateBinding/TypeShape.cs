@@ -1,4 +1,4 @@
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Definitions.TemplateBinding;
 

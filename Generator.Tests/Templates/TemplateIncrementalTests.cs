@@ -69,7 +69,7 @@ public sealed class TemplateIncrementalTests
         Assert.Equal(3, outputs.Count);
         Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, o.Reason.ToString()));
         return outputs.Where(o => o.Reason == IncrementalStepRunReason.Modified)
-            .Select(o => ((dynamic)o.Value).Type.FullName as string)
+            .Select(o => ((dynamic)o.Value).Reading.Model.Type.FullName as string)
             .Select(name => name!.Replace("global::", "", System.StringComparison.Ordinal))
             .OrderBy(n => n, System.StringComparer.Ordinal)
             .ToArray();

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using TypedMail.Definitions.TemplateBinding;
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Generator.Emitting;
 

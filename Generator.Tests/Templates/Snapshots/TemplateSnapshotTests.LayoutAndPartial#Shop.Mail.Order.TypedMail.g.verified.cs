@@ -51,66 +51,66 @@ namespace Shop.Mail
         private sealed class TypedMailState : Builder.IBuildStep
         {
             internal global::Shop.Mail.Customer? Customer = default!;
-            internal bool CustomerIsSet;
+            internal bool TypedMailIsSet_Customer;
             internal global::System.Collections.Generic.List<global::Shop.Mail.Line> Lines = default!;
-            internal bool LinesIsSet;
+            internal bool TypedMailIsSet_Lines;
             internal global::System.Collections.Generic.IEnumerable<string>? Tags = default!;
-            internal bool TagsIsSet;
+            internal bool TypedMailIsSet_Tags;
             internal bool? Express = default!;
-            internal bool ExpressIsSet;
+            internal bool TypedMailIsSet_Express;
             internal decimal? Discount = default!;
-            internal bool DiscountIsSet;
+            internal bool TypedMailIsSet_Discount;
             internal string? Note = default!;
-            internal bool NoteIsSet;
+            internal bool TypedMailIsSet_Note;
             internal global::TypedMail.HtmlString? Signature = default!;
-            internal bool SignatureIsSet;
+            internal bool TypedMailIsSet_Signature;
 
             Builder.IBuildStep Builder.IBuildStep.Customer(global::Shop.Mail.Customer? value)
             {
                 Customer = value;
-                CustomerIsSet = true;
+                TypedMailIsSet_Customer = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Lines(global::System.Collections.Generic.List<global::Shop.Mail.Line> value)
             {
                 Lines = value;
-                LinesIsSet = true;
+                TypedMailIsSet_Lines = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Tags(global::System.Collections.Generic.IEnumerable<string>? value)
             {
                 Tags = value;
-                TagsIsSet = true;
+                TypedMailIsSet_Tags = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Express(bool? value)
             {
                 Express = value;
-                ExpressIsSet = true;
+                TypedMailIsSet_Express = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Discount(decimal? value)
             {
                 Discount = value;
-                DiscountIsSet = true;
+                TypedMailIsSet_Discount = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Note(string? value)
             {
                 Note = value;
-                NoteIsSet = true;
+                TypedMailIsSet_Note = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Signature(global::TypedMail.HtmlString? value)
             {
                 Signature = value;
-                SignatureIsSet = true;
+                TypedMailIsSet_Signature = true;
                 return this;
             }
 
@@ -126,31 +126,31 @@ namespace Shop.Mail
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private Order(TypedMailState state) : this()
         {
-            if (state.CustomerIsSet)
+            if (state.TypedMailIsSet_Customer)
             {
                 this.Customer = state.Customer;
             }
-            if (state.LinesIsSet)
+            if (state.TypedMailIsSet_Lines)
             {
                 this.Lines = state.Lines;
             }
-            if (state.TagsIsSet)
+            if (state.TypedMailIsSet_Tags)
             {
                 this.Tags = state.Tags;
             }
-            if (state.ExpressIsSet)
+            if (state.TypedMailIsSet_Express)
             {
                 this.Express = state.Express;
             }
-            if (state.DiscountIsSet)
+            if (state.TypedMailIsSet_Discount)
             {
                 this.Discount = state.Discount;
             }
-            if (state.NoteIsSet)
+            if (state.TypedMailIsSet_Note)
             {
                 this.Note = state.Note;
             }
-            if (state.SignatureIsSet)
+            if (state.TypedMailIsSet_Signature)
             {
                 this.Signature = state.Signature;
             }
