@@ -69,11 +69,11 @@ public sealed class MailMessageTests
         """);
 
     [Fact]
-    public Task MalformedPlaceholder_ReportsTM0007() => AnalyzerTest.VerifyAsync("""
+    public Task MalformedPlaceholder_ReportsTM0022() => AnalyzerTest.VerifyAsync("""
         using TypedMail;
 
         [MailMessage(From = "herb@wkrp.com", Subject = "Hi")]
-        [TextBody("Dear {|TM0007:{{1st}}|}")]
+        [TextBody("Dear {|TM0022:{{1st}}|}")]
         public partial class Offer
         {
             [To] public string Email { get; init; } = "";

@@ -24,9 +24,15 @@ internal sealed class CompiledAssembly : IDisposable
 
     public Assembly Assembly { get; }
 
-    public static CompiledAssembly Compile(string[] sources, params AdditionalText[] files)
+    public static CompiledAssembly Compile(string[] sources, params AdditionalText[] files) => Compile(GeneratorHarness.Compilation(sources), files);
+
+    /// <summary>Compiles user code that may use this test assembly's public model types.</summary>
+    public static CompiledAssembly CompileWithTestModels(string[] sources, params AdditionalText[] files) =>
+        Compile(GeneratorHarness.Compilation(sources).AddReferences(MetadataReference.CreateFromFile(typeof(CompiledAssembly).Assembly.Location)), files);
+
+    private static CompiledAssembly Compile(Compilation compilation, params AdditionalText[] files)
     {
-        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(GeneratorHarness.Compilation(sources), files);
+        var (_, output, generatorDiagnostics) = GeneratorHarness.Run(compilation, files);
         Assert.Empty(generatorDiagnostics);
         using var image = new MemoryStream();
         var emitted = output.Emit(image);
@@ -55,6 +61,10 @@ internal sealed class CompiledAssembly : IDisposable
 
         return step.GetMethod("Build")!.Invoke(current, null)!;
     }
+
+    /// <summary>Renders a template of a message through its generated private method (<c>TypedMailHtmlBody</c>...).</summary>
+    public static string Render(object message, string method) =>
+        (string)message.GetType().GetMethod(method, BindingFlags.NonPublic | BindingFlags.Instance)!.Invoke(message, null)!;
 
     /// <summary>Calls a public static method of the compiled code.</summary>
     public object? Call(string fullName, string method, params object?[] arguments) =>

@@ -37,7 +37,6 @@ public sealed class IncrementalTests
     private static readonly string[] OurSteps =
     {
         TypedMailGenerator.Steps.Messages,
-        TypedMailGenerator.Steps.TemplatePaths,
         TypedMailGenerator.Steps.TemplateFiles,
         TypedMailGenerator.Steps.ResolvedMessages,
         TypedMailGenerator.Steps.Servers,

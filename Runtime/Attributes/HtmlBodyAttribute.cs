@@ -4,7 +4,8 @@ namespace TypedMail;
 
 /// <summary>
 /// The HTML body template: inline, or read at compile time from an AdditionalFiles item with
-/// <see cref="File"/>. <c>{{Member}}</c> and <c>{{Member:format}}</c> are replaced by HTML-encoded member values.
+/// <see cref="File"/>, optionally inside a <see cref="Layout"/>. Values are HTML-encoded; only a
+/// <see cref="HtmlString"/> is written unencoded, with <c>{{{Member}}}</c>. The template language is described in docs/templates.md.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class HtmlBodyAttribute : Attribute
@@ -23,4 +24,10 @@ public sealed class HtmlBodyAttribute : Attribute
 
     /// <summary>The path of an AdditionalFiles item holding the template, relative to the project.</summary>
     public string? File { get; set; }
+
+    /// <summary>
+    /// The path of an AdditionalFiles item holding a layout: a template with <c>{{> body}}</c> once, where this body
+    /// goes. The layout sees the message's members as the body does.
+    /// </summary>
+    public string? Layout { get; set; }
 }

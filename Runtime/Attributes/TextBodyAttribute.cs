@@ -4,7 +4,8 @@ namespace TypedMail;
 
 /// <summary>
 /// The plain-text body template: inline, or read at compile time from an AdditionalFiles item with
-/// <see cref="File"/>. <c>{{Member}}</c> and <c>{{Member:format}}</c> are replaced by member values.
+/// <see cref="File"/>, optionally inside a <see cref="Layout"/>. The template language (paths, <c>#each</c>, <c>#if</c>,
+/// partials) is described in docs/templates.md.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false, AllowMultiple = false)]
 public sealed class TextBodyAttribute : Attribute
@@ -23,4 +24,10 @@ public sealed class TextBodyAttribute : Attribute
 
     /// <summary>The path of an AdditionalFiles item holding the template, relative to the project.</summary>
     public string? File { get; set; }
+
+    /// <summary>
+    /// The path of an AdditionalFiles item holding a layout: a template with <c>{{> body}}</c> once, where this body
+    /// goes. The layout sees the message's members as the body does.
+    /// </summary>
+    public string? Layout { get; set; }
 }

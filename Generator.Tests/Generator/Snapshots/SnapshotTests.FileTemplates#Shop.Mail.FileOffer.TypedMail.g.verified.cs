@@ -148,7 +148,7 @@ namespace Shop.Mail
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::System.IFormatProvider TypedMailFormat => global::System.Globalization.CultureInfo.InvariantCulture;
+        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailSubject() => "Discounts on Ad Space!";
@@ -170,9 +170,9 @@ namespace Shop.Mail
         {
             var text = new global::System.Text.StringBuilder(53);
             text.Append("<p>Dear ");
-            text.Append(global::System.Net.WebUtility.HtmlEncode(this.Salutation));
+            global::TypedMail.TemplateOutput.AppendHtml(text, this.Salutation);
             text.Append(",</p><p>");
-            text.Append(global::System.Net.WebUtility.HtmlEncode(this.Offer));
+            global::TypedMail.TemplateOutput.AppendHtml(text, this.Offer);
             text.Append("</p>\n");
             return text.ToString();
         }

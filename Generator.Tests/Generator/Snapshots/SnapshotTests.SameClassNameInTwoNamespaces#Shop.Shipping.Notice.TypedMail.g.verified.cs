@@ -116,7 +116,7 @@ namespace Shop.Shipping
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static global::System.IFormatProvider TypedMailFormat => global::System.Globalization.CultureInfo.InvariantCulture;
+        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailSubject() => "Shipped";

@@ -1,0 +1,204 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TypedMail.Definitions.Model;
+
+namespace TypedMail.Definitions.TemplateBinding;
+
+/// <summary>
+/// Reads the shapes templates bind against: the message class and, breadth first, every type its members reach
+/// (member types, sequence elements), so that binding needs no symbol and stays cacheable.
+/// </summary>
+internal static class ShapeReader
+{
+    /// <summary>More types than any mail model reaches; beyond it, types are catalogued without members.</summary>
+    private const int MaxTypes = 256;
+
+    private static readonly SymbolDisplayFormat IdFormat = SymbolDisplayFormat.FullyQualifiedFormat;
+
+    public static TypeCatalog Read(INamedTypeSymbol message)
+    {
+        var shapes = new List<TypeShape>();
+        var seen = new HashSet<string>();
+        var queue = new Queue<ITypeSymbol>();
+        var rootId = Id(message);
+        seen.Add(rootId);
+        shapes.Add(new TypeShape(rootId, ShapeKind.Object, EquatableArray.From(Members(message, isMessage: true, Enqueue)), null, false, null));
+        while (queue.Count > 0)
+        {
+            shapes.Add(Shape(queue.Dequeue(), shapes.Count < MaxTypes, Enqueue));
+        }
+
+        return new TypeCatalog(rootId, EquatableArray.From(shapes.OrderBy(s => s.Id, System.StringComparer.Ordinal)));
+
+        void Enqueue(ITypeSymbol type)
+        {
+            if (seen.Add(Id(type)))
+            {
+                queue.Enqueue(type);
+            }
+        }
+    }
+
+    /// <summary>The id of a type: its C# name with <c>global::</c>, <c>Nullable&lt;T&gt;</c> unwrapped, no annotation.</summary>
+    public static string Id(ITypeSymbol type) => Unwrap(type).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(IdFormat);
+
+    private static ITypeSymbol Unwrap(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
+    private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+
+    private static TypeShape Shape(ITypeSymbol type, bool withMembers, System.Action<ITypeSymbol> enqueue)
+    {
+        var id = Id(type);
+        var kind = KindOf(type, out var element);
+        if (kind == ShapeKind.Sequence)
+        {
+            enqueue(element!);
+            return new TypeShape(id, kind, EquatableArray<MemberShape>.Empty, Id(element!), element!.IsReferenceType || IsNullableValue(element), CountMember(type));
+        }
+
+        var members = kind == ShapeKind.Object && withMembers ? Members(type, isMessage: false, enqueue) : new List<MemberShape>();
+        return new TypeShape(id, kind, EquatableArray.From(members), null, false, null);
+    }
+
+    private static List<MemberShape> Members(ITypeSymbol type, bool isMessage, System.Action<ITypeSymbol> enqueue)
+    {
+        var members = new List<MemberShape>();
+        var names = new HashSet<string>();
+        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
+        {
+            var inherited = !SymbolEqualityComparer.Default.Equals(declaring, type);
+            foreach (var symbol in declaring.GetMembers())
+            {
+                if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !symbol.CanBeReferencedByName
+                    || !Readable(symbol, isMessage && !inherited, isMessage))
+                {
+                    continue;
+                }
+
+                var memberType = symbol switch
+                {
+                    IPropertySymbol { IsIndexer: false } p => p.Type,
+                    IFieldSymbol { IsConst: false } f => f.Type,
+                    _ => null,
+                };
+                if (memberType is null || memberType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || !names.Add(symbol.Name))
+                {
+                    continue;
+                }
+
+                enqueue(Unwrap(memberType));
+                members.Add(new MemberShape(symbol.Name, Id(memberType), memberType.IsReferenceType || IsNullableValue(memberType), IsNullableValue(memberType)));
+            }
+        }
+
+        return members;
+    }
+
+    // Generated code lives inside the message class: it reads the class's own private members, its bases'
+    // non-private ones, and other types' public or internal ones.
+    private static bool Readable(ISymbol symbol, bool ownMember, bool messageMember)
+    {
+        if (symbol is IPropertySymbol { GetMethod: null })
+        {
+            return false;
+        }
+
+        var accessibility = symbol is IPropertySymbol { GetMethod: { } getter } ? getter.DeclaredAccessibility : symbol.DeclaredAccessibility;
+        return ownMember
+            || accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal
+            || (messageMember && accessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal);
+    }
+
+    private static ShapeKind KindOf(ITypeSymbol type, out ITypeSymbol? element)
+    {
+        element = null;
+        type = Unwrap(type);
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return ShapeKind.Text;
+        }
+
+        if (type.SpecialType == SpecialType.System_Boolean)
+        {
+            return ShapeKind.Boolean;
+        }
+
+        if (type is INamedTypeSymbol { Name: "HtmlString", ContainingNamespace: { Name: "TypedMail", ContainingNamespace.IsGlobalNamespace: true } })
+        {
+            return ShapeKind.Html;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return ShapeKind.Enum;
+        }
+
+        if ((element = ElementOf(type)) is not null)
+        {
+            return ShapeKind.Sequence;
+        }
+
+        if (!Implements(type, "System.IFormattable"))
+        {
+            return ShapeKind.Object;
+        }
+
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            var publicToString = t.GetMembers("ToString").OfType<IMethodSymbol>().Any(m =>
+                m.DeclaredAccessibility == Accessibility.Public
+                && !m.IsStatic
+                && m.Parameters.Length == 2
+                && m.Parameters[0].Type.SpecialType == SpecialType.System_String
+                && m.Parameters[1].Type.Name == "IFormatProvider"
+                && !m.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute"));
+            if (publicToString)
+            {
+                return ShapeKind.Formattable;
+            }
+        }
+
+        return ShapeKind.InterfaceFormattable;
+    }
+
+    private static ITypeSymbol? ElementOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+        {
+            return array.ElementType;
+        }
+
+        var enumerable = IsEnumerableOfT(type) ? (INamedTypeSymbol)type : type.AllInterfaces.FirstOrDefault(IsEnumerableOfT);
+        return enumerable?.TypeArguments[0];
+    }
+
+    private static bool IsEnumerableOfT(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Arity: 1 } named && named.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IEnumerable<T>";
+
+    private static bool Implements(ITypeSymbol type, string name) =>
+        type.AllInterfaces.Any(i => i.ToDisplayString() == name);
+
+    private static string? CountMember(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol)
+        {
+            return "Length";
+        }
+
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.GetMembers("Count").OfType<IPropertySymbol>().Any(p => !p.IsStatic && p.Type.SpecialType == SpecialType.System_Int32 && p.DeclaredAccessibility == Accessibility.Public && p.GetMethod is not null))
+            {
+                return "Count";
+            }
+        }
+
+        var collections = new[] { "System.Collections.Generic.IReadOnlyCollection<T>", "System.Collections.Generic.ICollection<T>" };
+        return type.TypeKind == TypeKind.Interface
+            && type.AllInterfaces.Concat(new[] { (INamedTypeSymbol)type }).Any(i => collections.Contains(i.OriginalDefinition.ToDisplayString()))
+            ? "Count"
+            : null;
+    }
+}
