@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Build cost of TypedMail's generator and analyzers in a real `dotnet build`: a project with N message classes
+# (default 1000) is compiled with and without them; Csc's own time (MSBuild's performance summary) and the analyzer
+# and generator times (-p:ReportAnalyzer=true) are printed, with the overhead per definition.
+#   benchmarks/build-cost/measure.sh [N] [runs]
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+count=${1:-1000}
+runs=${2:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+make_project() { # $1 = folder, $2 = true to attach the generator and analyzers
+  mkdir -p "$1"
+  local analyzers=""
+  if [ "$2" = true ]; then
+    analyzers="
+    <ProjectReference Include=\"$repo/Generator/TypedMail.Generator.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />
+    <ProjectReference Include=\"$repo/Analyzers/TypedMail.Analyzers/TypedMail.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+  fi
+  cat > "$1/Definitions.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <NoWarn>\$(NoWarn);TM0008</NoWarn>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/Runtime/TypedMail.csproj" />$analyzers
+  </ItemGroup>
+</Project>
+XML
+  # Keep the repository's Directory.*.props out of the measured project.
+  echo '<Project />' > "$1/Directory.Build.props"
+  echo '<Project />' > "$1/Directory.Packages.props"
+  for ((i = 0; i < count; i++)); do
+    cat > "$1/OrderShipped$i.cs" <<CS
+using TypedMail;
+
+namespace Shop.Mail$i;
+
+[MailMessage(From = "orders@shop.example", Subject = "Order {{OrderNumber}} shipped")]
+[TextBody("Dear {{Name}},\nyour order {{OrderNumber}} left on {{Shipped:yyyy-MM-dd}}.")]
+public partial class OrderShipped
+{
+    [To] public required string Email { get; init; }
+    public required string Name { get; init; }
+    public int OrderNumber { get; init; }
+    public System.DateTime Shipped { get; init; }
+}
+CS
+  done
+}
+
+csc_ms() { # the Csc task's total from MSBuild's performance summary
+  grep -E '^ +[0-9]+ ms +Csc +[0-9]+ calls' "$1" | awk '{print $1}' | head -1
+}
+
+measure() { # $1 = folder; prints the Csc milliseconds of each run, best first
+  dotnet build "$1" -c Release -nologo -v:q >/dev/null
+  for ((r = 0; r < runs; r++)); do
+    touch "$1/OrderShipped0.cs"
+    dotnet build "$1" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:ReportAnalyzer=true \
+      -v:n -clp:PerformanceSummary > "$1/build$r.log"
+    csc_ms "$1/build$r.log"
+  done | sort -n
+}
+
+make_project "$work/without" false
+make_project "$work/with" true
+echo "definitions: $count, runs: $runs, machine: $(nproc) cores, $(dotnet --version)"
+without=$(measure "$work/without")
+with=$(measure "$work/with")
+best_without=$(echo "$without" | head -1)
+best_with=$(echo "$with" | head -1)
+echo "Csc without TypedMail's generator and analyzers (ms, best first): $(echo $without)"
+echo "Csc with them (ms, best first): $(echo $with)"
+awk -v a="$best_with" -v b="$best_without" -v n="$count" \
+  'BEGIN { printf "overhead: %d ms, %.2f ms per definition (best runs)\n", a - b, (a - b) / n }'
+log="$work/with/build0.log"
+echo "analyzer and generator times of one build with them (ReportAnalyzer):"
+grep -v -- '/noconfig' "$log" | grep -E 'Total (analyzer|generator) execution time|TypedMail\.(Generator|Analyzers), Version' \
+  | sed 's/^ */  /' | head -12
