@@ -93,7 +93,7 @@ public sealed class SettingsRulesTableTests
         Assert.Equal(Ids(expected), SmtpRules.Check(port, mode, auth).Select(v => v.Id).Order(StringComparer.Ordinal));
 
         // Authentication configured on SmtpSettings = a non-empty UserName; an AUTH mode alone is not.
-        var settings = new SmtpSettings { Host = "relay.example.com", Port = port, Mode = mode, Auth = AuthMode.Login, UserName = auth ? "user" : null };
+        var settings = new SmtpSettings { Host = "relay.example.com", Port = port, Mode = mode, Auth = AuthMode.Login, UserName = auth ? "user" : null, Password = auth ? "secret" : null };
         Assert.Equal(Ids(expected), SmtpRules.Check(settings.Port, settings.Mode, settings.HasCredentials).Select(v => v.Id).Order(StringComparer.Ordinal));
     }
 
