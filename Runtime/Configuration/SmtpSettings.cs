@@ -44,6 +44,12 @@ public sealed class SmtpSettings
     /// </summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }
 
+    /// <summary>
+    /// The DKIM signature to put on every message this sender sends (domain, selector, private key); none when
+    /// <see langword="null"/>. Bound from the "Dkim" subsection.
+    /// </summary>
+    public DkimSettings? Dkim { get; set; }
+
     /// <summary>Whether authentication is configured (a non-empty <see cref="UserName"/>).</summary>
     public bool HasCredentials => !string.IsNullOrEmpty(UserName);
 

@@ -19,6 +19,7 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
+    private readonly DkimSigning? _dkim;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SmtpSession? _session;
     private bool _disposed;
@@ -45,8 +46,10 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
             LocalDomain = settings.LocalDomain,
             AcceptedServerCertificate = settings.AcceptedServerCertificate,
             ServerCertificateValidationCallback = settings.ServerCertificateValidationCallback,
+            Dkim = settings.Dkim,
         };
         _logger = logger ?? NullLogger.Instance;
+        _dkim = DkimSigning.From(settings.Dkim);
     }
 
     /// <summary>Whether a connection is open (it may still have been closed by the server since).</summary>
@@ -236,6 +239,11 @@ public sealed class SmtpSender : IDisposable, IAsyncDisposable
 
     private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
+        if (_dkim?.Sign(message) is { } unsigned)
+        {
+            return SendResult.Failure(ErrorCodes.InvalidArgument, unsigned, messageId: message.MessageId);
+        }
+
         using var activity = TypedMailTelemetry.ActivitySource.StartActivity("smtp.send", ActivityKind.Client);
         activity?.SetTag("server.address", _settings.Host);
         activity?.SetTag("server.port", _settings.EffectivePort);
