@@ -16,7 +16,22 @@ public sealed class DebianToolFactAttribute : FactAttribute
     {
         if (!DebianTool.IsInstalled(probe) && !DebianTool.UnderCi)
         {
-            Skip = $"{package} is not installed ({probe} is missing): apt-get install {package}, or run .ci/run, which installs it.";
+            Skip = DebianTool.SkipReason(probe, package);
+        }
+    }
+}
+
+/// <summary>A theory that drives a Debian package: skipped as <see cref="DebianToolFactAttribute"/> is.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class DebianToolTheoryAttribute : TheoryAttribute
+{
+    /// <param name="probe">A path that exists once the package is installed.</param>
+    /// <param name="package">The Debian package.</param>
+    public DebianToolTheoryAttribute(string probe, string package)
+    {
+        if (!DebianTool.IsInstalled(probe) && !DebianTool.UnderCi)
+        {
+            Skip = DebianTool.SkipReason(probe, package);
         }
     }
 }
@@ -25,6 +40,9 @@ public sealed class DebianToolFactAttribute : FactAttribute
 internal static class DebianTool
 {
     public static bool UnderCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static string SkipReason(string probe, string package) =>
+        $"{package} is not installed ({probe} is missing): apt-get install {package}, or run .ci/run, which installs it.";
 
     public static bool IsInstalled(string probe) => File.Exists(probe) || Directory.Exists(probe);
 

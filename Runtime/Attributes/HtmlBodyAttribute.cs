@@ -23,4 +23,10 @@ public sealed class HtmlBodyAttribute : Attribute
 
     /// <summary>The path of an AdditionalFiles item holding the template, relative to the project.</summary>
     public string? File { get; set; }
+
+    /// <summary>
+    /// Whether a message without <c>[TextBody]</c> gets a plain-text alternative generated from the rendered HTML
+    /// (<see cref="HtmlToText"/>); <see langword="true"/> by default, since spam filters mark HTML-only mail down.
+    /// </summary>
+    public bool TextAlternative { get; set; } = true;
 }
