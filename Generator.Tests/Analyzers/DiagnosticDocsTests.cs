@@ -12,13 +12,25 @@ public sealed class DiagnosticDocsTests
     private static readonly Regex ShippedRow = new(@"^(TM\d{4})\s*\|\s*([^|]+?)\s*\|\s*(\w+)\s*\|\s*(.+?)\s*$", RegexOptions.Multiline);
     private static readonly Regex ReadmeRow = new(@"^\|\s*\[(TM\d{4})\]\((TM\d{4})\.md\)\s*\|\s*(\w+)\s*\|\s*([^|]+?)\s*\|\s*([^|]+?)\s*\|", RegexOptions.Multiline);
 
+    /// <summary>Every rule of the release tracking files: the analyzers' (shipped and unshipped) and the generator's (TM0099).</summary>
     private static List<(string Id, string Category, string Severity, string Title)> Shipped() =>
-        ShippedRow.Matches(File.ReadAllText(RepositoryFiles.PathOf("Analyzers", "TypedMail.Analyzers", "AnalyzerReleases.Shipped.md")))
+        new[]
+        {
+            RepositoryFiles.PathOf("Analyzers", "TypedMail.Analyzers", "AnalyzerReleases.Shipped.md"),
+            RepositoryFiles.PathOf("Analyzers", "TypedMail.Analyzers", "AnalyzerReleases.Unshipped.md"),
+            RepositoryFiles.PathOf("Generator", "AnalyzerReleases.Unshipped.md"),
+        }
+            .SelectMany(path => ShippedRow.Matches(File.ReadAllText(path)))
             .Select(m => (m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value, m.Groups[4].Value))
+            .OrderBy(r => r.Item1, System.StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The analyzers' descriptors and the generator's own (TM0099).</summary>
     private static List<DiagnosticDescriptor> Descriptors() =>
-        AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id).ToList();
+        AllAnalyzers.Create().SelectMany(a => a.SupportedDiagnostics).Append(InternalError.Descriptor)
+            .GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id).ToList();
+
+    private static readonly string[] AllIds = Enumerable.Range(1, 20).Select(i => $"TM{i:0000}").Append("TM0099").ToArray();
 
     [Fact]
     public void ReadmeTable_MatchesAnalyzerReleasesShipped()
@@ -27,7 +39,7 @@ public sealed class DiagnosticDocsTests
         Assert.All(rows, m => Assert.Equal(m.Groups[1].Value, m.Groups[2].Value));   // each ID links to its own page
         var readme = rows.Select(m => (m.Groups[1].Value, m.Groups[4].Value, m.Groups[3].Value, m.Groups[5].Value)).ToList();
         var shipped = Shipped();
-        Assert.Equal(17, shipped.Count);
+        Assert.Equal(AllIds.Length, shipped.Count);
         Assert.Equal(shipped, readme);
     }
 
@@ -44,7 +56,7 @@ public sealed class DiagnosticDocsTests
     public void EveryDescriptor_HasItsPageAndLink()
     {
         var ids = Descriptors().Select(d => d.Id).ToList();
-        Assert.Equal(Enumerable.Range(1, 17).Select(i => $"TM{i:0000}"), ids);
+        Assert.Equal(AllIds, ids);
         foreach (var descriptor in Descriptors())
         {
             Assert.Equal($"https://github.com/typedmail/typedmail/blob/main/docs/diagnostics/{descriptor.Id}.md", descriptor.HelpLinkUri);
@@ -77,6 +89,10 @@ public sealed class DiagnosticDocsTests
     [InlineData("TM0015", DiagnosticSeverity.Error)]
     [InlineData("TM0016", DiagnosticSeverity.Error)]
     [InlineData("TM0017", DiagnosticSeverity.Warning)]
+    [InlineData("TM0018", DiagnosticSeverity.Error)]
+    [InlineData("TM0019", DiagnosticSeverity.Error)]
+    [InlineData("TM0020", DiagnosticSeverity.Error)]
+    [InlineData("TM0099", DiagnosticSeverity.Warning)]
     public void DefaultSeverity_IsDesignsTable(string id, DiagnosticSeverity severity) =>
         Assert.Equal(severity, Descriptors().Single(d => d.Id == id).DefaultSeverity);
 }

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Generator.Emitting;
 
@@ -42,7 +42,7 @@ internal static class BuilderEmitter
             w.Line($"/// <summary>The step that sets <c>{member.Name}</c>.</summary>")
              .Open($"public interface I{member.Name}Step")
              .Line($"/// <summary>Sets <c>{member.Name}</c>.</summary>")
-             .Line($"{stepNames[i + 1].Substring("Builder.".Length)} {member.Name}({member.TypeName} value);")
+             .Line($"{stepNames[i + 1].Substring("Builder.".Length)} {CSharp.Id(member.Name)}({StepType(spec, member)} value);")
              .Close()
              .Line();
         }
@@ -52,7 +52,7 @@ internal static class BuilderEmitter
         foreach (var member in optional)
         {
             w.Line($"/// <summary>Sets <c>{member.Name}</c> (optional).</summary>")
-             .Line($"IBuildStep {member.Name}({member.TypeName} value);")
+             .Line($"IBuildStep {CSharp.Id(member.Name)}({member.TypeName} value);")
              .Line();
         }
 
@@ -65,6 +65,15 @@ internal static class BuilderEmitter
         WriteState(w, spec, mandatory, optional, stepNames);
         WriteConstructors(w, spec, mandatory, optional);
     }
+
+    // Under the reserved TypedMail prefix: no member of the class (hence no value field of the state) can share a flag's name.
+    private static string IsSet(MemberSpec member) => "TypedMailIsSet_" + member.Name;
+
+    /// <summary>
+    /// The type a mandatory step takes: a recipient the builder demands although it is not <c>required</c> takes a
+    /// non-nullable value (demanding it and accepting null would say two things).
+    /// </summary>
+    private static string StepType(MessageSpec spec, MemberSpec member) => member.IsRequired ? member.TypeName : member.NonNullableTypeName;
 
     internal static string New(MessageSpec spec) => spec.HidesBaseMessage ? "new " : string.Empty;
 
@@ -92,31 +101,32 @@ internal static class BuilderEmitter
          .Open($"private sealed class TypedMailState : {string.Join(", ", stepNames)}");
         foreach (var member in mandatory)
         {
-            w.Line($"internal {member.TypeName} {member.Name} = default!;");
+            w.Line($"internal {member.TypeName} {CSharp.Id(member.Name)} = default!;");
         }
 
-        foreach (var member in optional)
+        for (var i = 0; i < optional.Count; i++)
         {
-            w.Line($"internal {member.TypeName} {member.Name} = default!;")
-             .Line($"internal bool {member.Name}IsSet;");
+            w.Line($"internal {optional[i].TypeName} {CSharp.Id(optional[i].Name)} = default!;")
+             .Line($"internal bool {IsSet(optional[i])};");
         }
 
         for (var i = 0; i < mandatory.Count; i++)
         {
             var member = mandatory[i];
             w.Line()
-             .Open($"{stepNames[i + 1]} {stepNames[i]}.{member.Name}({member.TypeName} value)")
-             .Line($"{member.Name} = value;")
+             .Open($"{stepNames[i + 1]} {stepNames[i]}.{CSharp.Id(member.Name)}({StepType(spec, member)} value)")
+             .Line($"{CSharp.Id(member.Name)} = value;")
              .Line("return this;")
              .Close();
         }
 
-        foreach (var member in optional)
+        for (var i = 0; i < optional.Count; i++)
         {
+            var member = optional[i];
             w.Line()
-             .Open($"Builder.IBuildStep Builder.IBuildStep.{member.Name}({member.TypeName} value)")
-             .Line($"{member.Name} = value;")
-             .Line($"{member.Name}IsSet = true;")
+             .Open($"Builder.IBuildStep Builder.IBuildStep.{CSharp.Id(member.Name)}({member.TypeName} value)")
+             .Line($"{CSharp.Id(member.Name)} = value;")
+             .Line($"{IsSet(optional[i])} = true;")
              .Line("return this;")
              .Close();
         }
@@ -134,7 +144,7 @@ internal static class BuilderEmitter
             // Declaring the builder's constructor removes the implicit one; this keeps 'new X { ... }' working.
             w.Line($"/// <summary>Creates an empty <see cref=\"{spec.Type.Name}\"/> (the constructor the compiler would otherwise declare).</summary>")
              .Line(CSharp.GeneratedCode)
-             .Line($"public {spec.Type.Name}()")
+             .Line($"public {CSharp.Id(spec.Type.Name)}()")
              .Line("{")
              .Line("}")
              .Line();
@@ -147,16 +157,17 @@ internal static class BuilderEmitter
             w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
         }
 
-        w.Open($"private {spec.Type.Name}(TypedMailState state) : this()");
+        w.Open($"private {CSharp.Id(spec.Type.Name)}(TypedMailState state) : this()");
         foreach (var member in mandatory)
         {
-            w.Line($"this.{member.Name} = state.{member.Name};");
+            w.Line($"this.{CSharp.Id(member.Name)} = state.{CSharp.Id(member.Name)};");
         }
 
-        foreach (var member in optional)
+        for (var i = 0; i < optional.Count; i++)
         {
-            w.Open($"if (state.{member.Name}IsSet)")
-             .Line($"this.{member.Name} = state.{member.Name};")
+            var name = CSharp.Id(optional[i].Name);
+            w.Open($"if (state.{IsSet(optional[i])})")
+             .Line($"this.{name} = state.{name};")
              .Close();
         }
 

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Generator.Emitting;
 
@@ -15,7 +15,7 @@ internal static class MessageEmitter
     {
         var w = new SourceWriter();
         var members = spec.Members.ToDictionary(m => m.Name);
-        var open = CSharp.OpenType(w, spec.Type, " : global::TypedMail.ITypedMailMessage");
+        var open = CSharp.OpenType(w, spec.Type, " : global::TypedMail.ITypedMailMessage", spec.Members.Any(m => m.IsObsolete));
         BuilderEmitter.Write(w, spec);
         WriteToMimeMessage(w, spec);
         WriteToSmtpMessage(w, spec);
@@ -123,16 +123,25 @@ internal static class MessageEmitter
         switch (member.Address)
         {
             case AddressKind.List:
-                w.Line($"{Rendering}.AddAddresses({list}, this.{member.Name}, {CSharp.Literal(Field(list))});");
+                w.Line($"{Rendering}.AddAddresses({list}, this.{CSharp.Id(member.Name)}, {CSharp.Literal(Field(list))});");
                 break;
             case AddressKind.Lists:
-                w.Open($"foreach (var item in this.{member.Name} ?? global::System.Linq.Enumerable.Empty<string>())")
+                w.Open($"foreach (var item in this.{CSharp.Id(member.Name)} ?? global::System.Linq.Enumerable.Empty<string>())")
                  .Line($"{Rendering}.AddAddresses({list}, item, {CSharp.Literal(Field(list))});")
                  .Close();
                 break;
-            case AddressKind.Mailbox:
-                w.Open($"if (this.{member.Name} != null)")
-                 .Line($"{list}.Add(this.{member.Name});")
+            case AddressKind.Address:
+                w.Open($"if (this.{CSharp.Id(member.Name)} != null)")
+                 .Line($"{list}.Add(this.{CSharp.Id(member.Name)});")
+                 .Close();
+                break;
+            case AddressKind.Addresses:
+                w.Open($"if (this.{CSharp.Id(member.Name)} != null)")
+                 .Open($"foreach (var item in this.{CSharp.Id(member.Name)})")
+                 .Open("if (item != null)")
+                 .Line($"{list}.Add(item);")
+                 .Close()
+                 .Close()
                  .Close();
                 break;
         }
@@ -209,20 +218,29 @@ internal static class MessageEmitter
         switch (member.Address)
         {
             case AddressKind.List:
-                w.Open($"if (!string.IsNullOrWhiteSpace(this.{member.Name}))")
-                 .Line($"message.{method}(this.{member.Name}!);")
+                w.Open($"if (!string.IsNullOrWhiteSpace(this.{CSharp.Id(member.Name)}))")
+                 .Line($"message.{method}(this.{CSharp.Id(member.Name)}!);")
                  .Close();
                 break;
             case AddressKind.Lists:
-                w.Open($"foreach (var item in this.{member.Name} ?? global::System.Linq.Enumerable.Empty<string>())")
+                w.Open($"foreach (var item in this.{CSharp.Id(member.Name)} ?? global::System.Linq.Enumerable.Empty<string>())")
                  .Open("if (!string.IsNullOrWhiteSpace(item))")
                  .Line($"message.{method}(item);")
                  .Close()
                  .Close();
                 break;
-            case AddressKind.Mailbox:
-                w.Open($"if (this.{member.Name} != null)")
-                 .Line($"message.{method}(this.{member.Name}.ToString());")
+            case AddressKind.Address:
+                w.Open($"if (this.{CSharp.Id(member.Name)} != null)")
+                 .Line($"message.{method}(this.{CSharp.Id(member.Name)}.ToString());")
+                 .Close();
+                break;
+            case AddressKind.Addresses:
+                w.Open($"if (this.{CSharp.Id(member.Name)} != null)")
+                 .Open($"foreach (var item in this.{CSharp.Id(member.Name)})")
+                 .Open("if (item != null)")
+                 .Line($"message.{method}(item.ToString());")
+                 .Close()
+                 .Close()
                  .Close();
                 break;
         }
@@ -293,7 +311,7 @@ internal static class MessageEmitter
                 _ => ($"global::System.IO.File.ReadAllBytes({value})", $"global::System.IO.Path.GetFileName({value})"),
             };
             var fileName = a.FileName is null ? defaultName : CSharp.Literal(a.FileName);
-            w.Line($"var {value} = this.{member.Name};")
+            w.Line($"var {value} = this.{CSharp.Id(member.Name)};")
              .Open($"if ({value} != null)")
              .Line($"attachments.Add(({fileName}, {content}, {CSharp.Literal(a.ContentType)}, {CSharp.Literal(a.ContentId)}));")
              .Close();

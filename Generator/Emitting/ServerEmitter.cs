@@ -1,4 +1,4 @@
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Generator.Emitting;
 
@@ -13,7 +13,7 @@ internal static class ServerEmitter
     public static string Emit(ServerSpec spec)
     {
         var w = new SourceWriter();
-        var name = spec.Type.Name;
+        var name = CSharp.Id(spec.Type.Name);
         var open = CSharp.OpenType(w, spec.Type, " : global::System.IDisposable, global::System.IAsyncDisposable");
         const string Configure = "global::System.Action<global::TypedMail.SmtpSettings>? configure = null";
         const string Logger = "global::Microsoft.Extensions.Logging.ILogger? logger = null";
@@ -59,8 +59,8 @@ internal static class ServerEmitter
          .Line("{")
          .Line($"    Host = {CSharp.Literal(spec.Host)},")
          .Line($"    Port = {spec.Port},")
-         .Line($"    Mode = {spec.Mode},")
-         .Line($"    Auth = {spec.Auth},")
+         .Line($"    Mode = {EnumValue("global::TypedMail.SessionMode", spec.Mode)},")
+         .Line($"    Auth = {EnumValue("global::TypedMail.AuthMode", spec.Auth)},")
          .Line($"    TimeoutSeconds = {spec.TimeoutSeconds},")
          .Line("    UserName = userName,")
          .Line("    Password = password,")
@@ -103,6 +103,10 @@ internal static class ServerEmitter
         CSharp.CloseAll(w, open);
         return w.ToString();
     }
+
+    /// <summary>A member (<c>SessionMode.Upgradable</c>) or a cast number (<c>((SessionMode)(-1))</c>, parenthesized so a negative one parses).</summary>
+    private static string EnumValue(string enumName, string value) =>
+        value.StartsWith("(", System.StringComparison.Ordinal) ? $"(({enumName}){value})" : enumName + "." + value;
 
     private static string Escape(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

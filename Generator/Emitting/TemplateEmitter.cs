@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using TypedMail.Generator.Model;
+using TypedMail.Definitions.Model;
 
 namespace TypedMail.Generator.Emitting;
 
@@ -36,7 +36,7 @@ internal static class TemplateEmitter
     /// <summary>The expression of a member's value as text: formatted with the class's culture, HTML-encoded in HTML.</summary>
     internal static string Value(MemberSpec member, string? format, bool html)
     {
-        var access = "this." + member.Name;
+        var access = "this." + CSharp.Id(member.Name);
         var dot = member.CanBeNull ? "?." : ".";
         var formatLiteral = CSharp.Literal(format);
         var text = member.Value switch

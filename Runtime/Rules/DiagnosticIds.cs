@@ -40,4 +40,12 @@ public static class DiagnosticIds
     public const string MemberTypeMismatch = "TM0016";
     /// <summary>No subject.</summary>
     public const string MissingSubject = "TM0017";
+    /// <summary>The class cannot be generated; the message names the reason.</summary>
+    public const string CannotGenerate = "TM0018";
+    /// <summary><c>Culture</c> is not a culture name.</summary>
+    public const string UnknownCulture = "TM0019";
+    /// <summary>A placeholder format does not fit the member's type, or is not a valid format.</summary>
+    public const string InvalidFormat = "TM0020";
+    /// <summary>Internal error: the generator failed on a class.</summary>
+    public const string InternalError = "TM0099";
 }

@@ -78,11 +78,39 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MemberTypeMismatch = Create(
         DiagnosticIds.MemberTypeMismatch, "Member type does not fit its role", "'{0}' is a {1}, which cannot be {2}: use {3}", Message, DiagnosticSeverity.Error,
-        "Recipient members are strings, string sequences or MimeKit addresses; attachments are byte[], Stream, FileInfo or a path.");
+        "Recipient members are strings, MimeKit addresses or sequences of either; attachments are byte[], Stream, FileInfo or a path.");
 
     public static readonly DiagnosticDescriptor MissingSubject = Create(
         DiagnosticIds.MissingSubject, "No subject", "'{0}' has no subject: set Subject on [MailMessage]", Message, DiagnosticSeverity.Warning,
         "A message without a subject is often taken for spam.");
+
+    public static readonly DiagnosticDescriptor CannotGenerate = Create(
+        DiagnosticIds.CannotGenerate, "The class cannot be generated", "'{0}' cannot be generated: {1}", Generation, DiagnosticSeverity.Error,
+        "The generator cannot write code for this class, so its builder, rendering and sending code do not exist; the message names the reason.");
+
+    public static readonly DiagnosticDescriptor UnknownCulture = Create(
+        DiagnosticIds.UnknownCulture, "Culture is not a culture name", "Culture '{0}' is not a culture name: {1}", Templates, DiagnosticSeverity.Error,
+        "Culture names the culture that formats the placeholders (e.g. 'fr-FR'); the generated code asks for it by name.");
+
+    public static readonly DiagnosticDescriptor InvalidFormat = Create(
+        DiagnosticIds.InvalidFormat, "Placeholder format does not fit", "The format '{1}' of placeholder '{0}' cannot be used: {2}", Templates, DiagnosticSeverity.Error,
+        "A {{Name:format}} placeholder's format must be one the member's type can format with (numbers, dates, times, GUIDs, enums); strings take none.");
+
+    /// <summary>The descriptor of a definition problem, or <see langword="null"/> for TM0011 (the partial-type analyzer reports it).</summary>
+    public static DiagnosticDescriptor? ForProblem(TypedMail.Definitions.ProblemKind kind) => kind switch
+    {
+        TypedMail.Definitions.ProblemKind.UnknownPlaceholder => UnknownPlaceholder,
+        TypedMail.Definitions.ProblemKind.UnusedMember => UnusedMember,
+        TypedMail.Definitions.ProblemKind.MissingFrom => MissingFrom,
+        TypedMail.Definitions.ProblemKind.MissingRecipient => MissingRecipient,
+        TypedMail.Definitions.ProblemKind.MissingTemplateFile => MissingTemplateFile,
+        TypedMail.Definitions.ProblemKind.MemberTypeMismatch => MemberTypeMismatch,
+        TypedMail.Definitions.ProblemKind.MissingSubject => MissingSubject,
+        TypedMail.Definitions.ProblemKind.CannotGenerate => CannotGenerate,
+        TypedMail.Definitions.ProblemKind.UnknownCulture => UnknownCulture,
+        TypedMail.Definitions.ProblemKind.InvalidFormat => InvalidFormat,
+        _ => null,
+    };
 
     /// <summary>The help page of a diagnostic.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

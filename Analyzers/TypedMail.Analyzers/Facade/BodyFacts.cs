@@ -1,26 +1,65 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace TypedMail.Analyzers.Facade;
 
-/// <summary>What one method body sets, whatever the order: ports per protocol and whether it authenticates.</summary>
+/// <summary>
+/// What one method body sets, whatever the order: ports per protocol (IT_SetPort is global, as in 4D) and which
+/// message references authenticate (per <c>smtpId</c> variable or <c>SmtpMessage</c> reference: two messages in one
+/// method do not share one "authenticated" fact).
+/// </summary>
 internal sealed class BodyFacts
 {
+    private readonly HashSet<ISymbol> _authenticated = new(SymbolEqualityComparer.Default);
     private PortSetting _smtpPort;
     private PortSetting _sslPort;
+    private bool _authenticatedSomeUnnamed;
+    private bool _authenticatedAny;
 
-    /// <summary>Whether a call with a non-empty (or run-time) user name is made.</summary>
-    public bool Authenticated { get; private set; }
+    /// <summary>
+    /// Whether the message reference held by <paramref name="message"/> authenticates with a non-empty (or run-time)
+    /// user. A reference that is no variable (an expression) cannot be told apart: any authentication in the body counts.
+    /// </summary>
+    public bool IsAuthenticated(ISymbol? message) =>
+        message is null ? _authenticatedAny : _authenticatedSomeUnnamed || _authenticated.Contains(message);
+
+    /// <summary>The variable, parameter or field an operation reads, looking through implicit conversions.</summary>
+    public static ISymbol? ReferenceOf(IOperation? operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            _ => null,
+        };
+    }
 
     /// <summary>Whether the value is a user name that configures authentication: non-empty, or known only at run time.</summary>
     public static bool IsUser(IOperation value) =>
         !(value.ConstantValue.HasValue && string.IsNullOrEmpty(value.ConstantValue.Value as string));
 
-    public void Authenticate(IOperation? user)
+    public void Authenticate(IOperation? user, ISymbol? message)
     {
-        if (user is not null && IsUser(user))
+        if (user is null || !IsUser(user))
         {
-            Authenticated = true;
+            return;
+        }
+
+        _authenticatedAny = true;
+        if (message is null)
+        {
+            _authenticatedSomeUnnamed = true;
+        }
+        else
+        {
+            _authenticated.Add(message);
         }
     }
 

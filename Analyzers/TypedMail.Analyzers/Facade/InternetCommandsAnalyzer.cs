@@ -104,7 +104,7 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
             }
 
             var port = send.Port ?? body.PortFor(mode);
-            var verdicts = SmtpRules.Check(port.IsSet ? port.Value : null, mode, send.Authenticated || body.Authenticated);
+            var verdicts = SmtpRules.Check(port.IsSet ? port.Value : null, mode, send.Authenticated || body.IsAuthenticated(send.Message));
             var call = send.Call;
             RuleVerdicts.Report(verdicts, v => v.Id switch
             {
@@ -164,12 +164,12 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
 
                 break;
             case "SMTP_Auth":
-                body.Authenticate(call.Argument("user")?.Value);
+                body.Authenticate(call.Argument("user")?.Value, BodyFacts.ReferenceOf(call.Argument("smtpId")?.Value));
                 ReportSecret(call, call.Argument("password"), "SMTP_Auth password", report);
                 break;
             case "SMTP_Send":
                 var session = call.Argument("sessionParam");
-                sends.Add(new Send(call, FacadeMode(session, quickSend: false), WrittenAt(session), null, false));
+                sends.Add(new Send(call, FacadeMode(session, quickSend: false), WrittenAt(session), null, false, BodyFacts.ReferenceOf(call.Argument("smtpId")?.Value)));
                 break;
             case "SMTP_QuickSend":
                 CheckAddress(call, call.Argument("from"), "From", false, report);
@@ -182,7 +182,7 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
                     : new PortSetting(true, CallArguments.TryInt(portArgument, out p) ? p : null, WrittenAt(portArgument));
                 var user = call.Argument("user");
                 var quickMode = call.Argument("sessionParam");
-                sends.Add(new Send(call, FacadeMode(quickMode, quickSend: true), WrittenAt(quickMode), port, user is not null && BodyFacts.IsUser(user.Value)));
+                sends.Add(new Send(call, FacadeMode(quickMode, quickSend: true), WrittenAt(quickMode), port, user is not null && BodyFacts.IsUser(user.Value), null));
                 break;
             case "SMTP_AddHeader":
                 CheckHeader(call, call.Argument("name"), "header name", report);
@@ -229,7 +229,7 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
                     ReportSecret(call, argument, $"SmtpMessage.{call.Method} password", report);
                     break;
                 case "user" or "userName" when argument.Parameter.Type.SpecialType == SpecialType.System_String:
-                    body.Authenticate(argument.Value);
+                    body.Authenticate(argument.Value, BodyFacts.ReferenceOf(invocation.Instance));
                     break;
             }
         }
@@ -238,12 +238,12 @@ public sealed class InternetCommandsAnalyzer : DiagnosticAnalyzer
             && invocation.Arguments.FirstOrDefault(a => TypedMailSymbols.Is(a.Parameter?.Type, symbols.SessionMode)) is { } mode)
         {
             SessionMode? known = CallArguments.TryInt(mode, out var m) && m is >= 0 and <= 3 ? (SessionMode)m : null;
-            sends.Add(new Send(call, known, WrittenAt(mode), null, false));
+            sends.Add(new Send(call, known, WrittenAt(mode), null, false, BodyFacts.ReferenceOf(invocation.Instance)));
         }
     }
 
-    /// <summary>One send judged at the end of the body.</summary>
-    private readonly record struct Send(CallArguments Call, SessionMode? Mode, Location? ModeWritten, PortSetting? Port, bool Authenticated);
+    /// <summary>One send judged at the end of the body: <paramref name="Message"/> is the smtpId variable or message reference it sends.</summary>
+    private readonly record struct Send(CallArguments Call, SessionMode? Mode, Location? ModeWritten, PortSetting? Port, bool Authenticated, ISymbol? Message);
 
     private static void CheckAddress(CallArguments call, IArgumentOperation? argument, string field, bool single, System.Action<Diagnostic> report)
     {

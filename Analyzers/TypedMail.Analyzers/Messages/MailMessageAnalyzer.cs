@@ -4,21 +4,24 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedMail.Analyzers.Diagnostics;
+using TypedMail.Analyzers.Problems;
 using TypedMail.Analyzers.Symbols;
-using TypedMail.Analyzers.Templates;
-using TypedMail.Templates;
+using TypedMail.Definitions;
+using TypedMail.Definitions.Model;
+using TypedMail.Definitions.Templates;
 
 namespace TypedMail.Analyzers.Messages;
 
 /// <summary>
-/// Judges each <c>[MailMessage]</c> class: its address and header literals, its templates and placeholders, its
-/// members' roles and types, and whether it has a From, a recipient and a subject.
+/// Judges each <c>[MailMessage]</c> class. The class is read by the definition reader the generator uses, so what
+/// this reports (templates, placeholders, formats, culture, members, roles, whether it can be generated) is what the
+/// generator sees; only the address and header literals are judged here, with the runtime's own parser.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>The key of the diagnostic property naming the member a TM0007 placeholder should be renamed to.</summary>
-    public const string NearestMemberKey = "NearestMember";
+    public const string NearestMemberKey = ProblemReporter.NearestMemberKey;
 
     private static readonly (string Name, bool Single)[] AddressFields =
     [
@@ -29,7 +32,8 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Descriptors.InvalidAddress, Descriptors.UnknownPlaceholder, Descriptors.UnusedMember, Descriptors.MissingFrom,
         Descriptors.MissingRecipient, Descriptors.LineBreakInHeader, Descriptors.MissingTemplateFile,
-        Descriptors.MemberTypeMismatch, Descriptors.MissingSubject);
+        Descriptors.MemberTypeMismatch, Descriptors.MissingSubject, Descriptors.CannotGenerate, Descriptors.UnknownCulture,
+        Descriptors.InvalidFormat);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -51,17 +55,45 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, TypedMailSymbols symbols)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var attributes = type.GetAttributes();
-        var mailMessage = attributes.FirstOrDefault(a => TypedMailSymbols.Is(a.AttributeClass, symbols.MailMessage));
+        var mailMessage = type.GetAttributes().FirstOrDefault(a => TypedMailSymbols.Is(a.AttributeClass, symbols.MailMessage));
         if (mailMessage is null)
         {
             return;
         }
 
         var ct = context.CancellationToken;
-        var message = new AttributeArguments(mailMessage, ct);
-        var report = (System.Action<Diagnostic>)context.ReportDiagnostic;
+        CheckLiterals(type, mailMessage, symbols, context.ReportDiagnostic, ct);
 
+        var read = MessageReader.Read(type, context.Compilation, ct);
+        var reporter = new ProblemReporter(type, context.Options.AdditionalFiles, ct);
+        reporter.Report(read.Problems, context.ReportDiagnostic);
+        if (read.Model is { } spec)
+        {
+            var resolved = TemplateResolver.Resolve(spec, TemplateFilesOf(spec, context.Options.AdditionalFiles, ct));
+            reporter.Report(resolved.Problems, context.ReportDiagnostic);
+        }
+    }
+
+    /// <summary>The AdditionalFiles items the templates name, read (the others are not read).</summary>
+    private static List<TemplateFile> TemplateFilesOf(MessageSpec spec, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken ct)
+    {
+        var paths = TemplateResolver.FilePaths(spec).ToList();
+        var found = new List<TemplateFile>();
+        foreach (var file in files)
+        {
+            if (paths.Any(p => TemplateFiles.Matches(file.Path, p)) && file.GetText(ct) is { } text)
+            {
+                found.Add(new TemplateFile(file.Path, text.ToString()));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>TM0006 and TM0014 on the constants written in the attributes.</summary>
+    private static void CheckLiterals(INamedTypeSymbol type, AttributeData mailMessage, TypedMailSymbols symbols, System.Action<Diagnostic> report, System.Threading.CancellationToken ct)
+    {
+        var message = new AttributeArguments(mailMessage, ct);
         foreach (var (name, single) in AddressFields)
         {
             if (message.NamedString(name) is { } value)
@@ -70,233 +102,23 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var templates = new List<(string Role, TemplateText Template)>();
-        var subject = message.NamedString("Subject");
-        if (subject is not null)
+        if (message.NamedString("Subject") is { } subject && HeaderLiterals.HasLineBreak(subject))
         {
-            if (HeaderLiterals.HasLineBreak(subject))
+            report(Diagnostic.Create(Descriptors.LineBreakInHeader, message.NamedLocation("Subject"), "Subject", HeaderLiterals.Show(subject)));
+        }
+
+        foreach (var attribute in type.GetAttributes().Where(a => TypedMailSymbols.Is(a.AttributeClass, symbols.Header)))
+        {
+            var header = new AttributeArguments(attribute, ct);
+            var headerName = header.Positional(0) ?? string.Empty;
+            if (HeaderLiterals.HasLineBreak(headerName))
             {
-                report(Diagnostic.Create(Descriptors.LineBreakInHeader, message.NamedLocation("Subject"), "Subject", HeaderLiterals.Show(subject)));
+                report(Diagnostic.Create(Descriptors.LineBreakInHeader, header.PositionalExpression(0)?.GetLocation() ?? header.Location, "header name", HeaderLiterals.Show(headerName)));
             }
 
-            templates.Add(("Subject", TemplateText.Inline(subject, message.NamedExpression("Subject"))));
-        }
-
-        var allTemplatesRead = true;
-        foreach (var attribute in attributes)
-        {
-            if (TypedMailSymbols.Is(attribute.AttributeClass, symbols.Header))
+            if (header.Positional(1) is { } headerValue && HeaderLiterals.HasLineBreak(headerValue))
             {
-                var header = new AttributeArguments(attribute, ct);
-                var headerName = header.Positional(0) ?? string.Empty;
-                if (HeaderLiterals.HasLineBreak(headerName))
-                {
-                    report(Diagnostic.Create(Descriptors.LineBreakInHeader, header.PositionalExpression(0)?.GetLocation() ?? header.Location, "header name", HeaderLiterals.Show(headerName)));
-                }
-
-                if (header.Positional(1) is { } headerValue)
-                {
-                    if (HeaderLiterals.HasLineBreak(headerValue))
-                    {
-                        report(Diagnostic.Create(Descriptors.LineBreakInHeader, header.PositionalExpression(1)?.GetLocation() ?? header.Location, $"value of header '{headerName}'", HeaderLiterals.Show(headerValue)));
-                    }
-
-                    templates.Add(($"header '{headerName}'", TemplateText.Inline(headerValue, header.PositionalExpression(1))));
-                }
-            }
-            else if (TypedMailSymbols.Is(attribute.AttributeClass, symbols.TextBody) || TypedMailSymbols.Is(attribute.AttributeClass, symbols.HtmlBody))
-            {
-                var body = new AttributeArguments(attribute, ct);
-                var role = TypedMailSymbols.Is(attribute.AttributeClass, symbols.TextBody) ? "text body" : "HTML body";
-                if (body.Positional(0) is { } inline)
-                {
-                    templates.Add((role, TemplateText.Inline(inline, body.PositionalExpression(0))));
-                }
-                else if (body.NamedString("File") is { } path)
-                {
-                    var file = TemplateFiles.Find(context.Options.AdditionalFiles, path);
-                    var content = file?.GetText(ct);
-                    if (file is null || content is null)
-                    {
-                        allTemplatesRead = false;
-                        report(Diagnostic.Create(Descriptors.MissingTemplateFile, body.NamedLocation("File"), path));
-                    }
-                    else
-                    {
-                        templates.Add((role, TemplateText.FromFile(file, content, body.NamedLocation("File"))));
-                    }
-                }
-            }
-        }
-
-        var members = MessageMembers(type);
-        var used = new HashSet<string>(System.StringComparer.Ordinal);
-        var hasRecipientMember = false;
-        foreach (var member in members)
-        {
-            var memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
-            foreach (var attribute in member.GetAttributes())
-            {
-                var role = RoleOf(attribute.AttributeClass, symbols);
-                if (role is null)
-                {
-                    continue;
-                }
-
-                used.Add(member.Name);
-                var isAttachment = role == "an attachment";
-                if (!isAttachment && role != "a ReplyTo address")
-                {
-                    hasRecipientMember = true;
-                }
-
-                var fits = isAttachment ? FitsAttachment(memberType, symbols) : FitsRecipient(memberType, symbols);
-                if (!fits)
-                {
-                    var expected = isAttachment
-                        ? "byte[], Stream, FileInfo or a file path (string)"
-                        : "string, IEnumerable<string> or a MimeKit MailboxAddress";
-                    report(Diagnostic.Create(Descriptors.MemberTypeMismatch, member.Locations.FirstOrDefault() ?? Location.None,
-                        member.Name, memberType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), role, expected));
-                }
-            }
-        }
-
-        var candidates = members.Select(m => m.Name).ToList();
-        foreach (var (role, template) in templates)
-        {
-            var (segments, errors) = TemplateParser.Parse(template.Text);
-            foreach (var error in errors)
-            {
-                report(Diagnostic.Create(Descriptors.UnknownPlaceholder, template.Locate(error.Start, error.Length), $"The {role} template is malformed: {error.Message}"));
-            }
-
-            foreach (var segment in segments)
-            {
-                if (segment.Kind != TemplateSegmentKind.Placeholder)
-                {
-                    continue;
-                }
-
-                used.Add(segment.Text);
-                if (HasMember(type, segment.Text))
-                {
-                    continue;
-                }
-
-                var nearest = NearestName.Find(segment.Text, candidates);
-                if (nearest is not null)
-                {
-                    used.Add(nearest);   // a misspelled use is still a use: TM0007 alone tells about it
-                }
-
-                var properties = nearest is not null && template.IsPrecise
-                    ? ImmutableDictionary<string, string?>.Empty.Add(NearestMemberKey, nearest)
-                    : ImmutableDictionary<string, string?>.Empty;
-                var text = nearest is null
-                    ? $"The placeholder '{segment.Text}' in the {role} names no member of '{type.Name}', which has no members"
-                    : $"The placeholder '{segment.Text}' in the {role} names no member of '{type.Name}': did you mean '{nearest}'?";
-                report(Diagnostic.Create(Descriptors.UnknownPlaceholder, template.Locate(segment.NameStart, segment.Text.Length), properties, text));
-            }
-        }
-
-        if (allTemplatesRead)
-        {
-            foreach (var member in members)
-            {
-                if (!used.Contains(member.Name))
-                {
-                    report(Diagnostic.Create(Descriptors.UnusedMember, member.Locations.FirstOrDefault() ?? Location.None, member.Name, type.Name));
-                }
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(message.NamedString("From")))
-        {
-            report(Diagnostic.Create(Descriptors.MissingFrom, message.Location, type.Name));
-        }
-
-        var constantRecipient = new[] { "To", "Cc", "Bcc" }.Any(n => !string.IsNullOrWhiteSpace(message.NamedString(n)));
-        if (!hasRecipientMember && !constantRecipient)
-        {
-            report(Diagnostic.Create(Descriptors.MissingRecipient, message.Location, type.Name));
-        }
-
-        if (string.IsNullOrWhiteSpace(subject))
-        {
-            report(Diagnostic.Create(Descriptors.MissingSubject, message.Location, type.Name));
-        }
-    }
-
-    /// <summary>
-    /// The members the generator gives a builder method (as its MemberReader decides): declared instance fields and
-    /// properties that other code could set — public, internal or protected internal, with such a setter, not read-only.
-    /// </summary>
-    internal static List<ISymbol> MessageMembers(INamedTypeSymbol type) =>
-        type.GetMembers()
-            .Where(m => !m.IsStatic && !m.IsImplicitlyDeclared && m.CanBeReferencedByName && IsVisible(m.DeclaredAccessibility)
-                        && (m is IPropertySymbol { IsIndexer: false, SetMethod: { } setter } && IsVisible(setter.DeclaredAccessibility)
-                            || m is IFieldSymbol { IsConst: false, IsReadOnly: false }))
-            .ToList();
-
-    private static bool IsVisible(Accessibility accessibility) =>
-        accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
-
-    private static bool HasMember(INamedTypeSymbol type, string name)
-    {
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            if (t.GetMembers(name).Any(m => m is IPropertySymbol or IFieldSymbol))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static string? RoleOf(INamedTypeSymbol? attribute, TypedMailSymbols symbols) =>
-        TypedMailSymbols.Is(attribute, symbols.To) ? "a To recipient"
-        : TypedMailSymbols.Is(attribute, symbols.Cc) ? "a Cc recipient"
-        : TypedMailSymbols.Is(attribute, symbols.Bcc) ? "a Bcc recipient"
-        : TypedMailSymbols.Is(attribute, symbols.ReplyTo) ? "a ReplyTo address"
-        : TypedMailSymbols.Is(attribute, symbols.Attachment) ? "an attachment"
-        : null;
-
-    private static bool FitsRecipient(ITypeSymbol type, TypedMailSymbols symbols) =>
-        type.SpecialType == SpecialType.System_String
-        || IsInternetAddress(type, symbols)
-        || EnumerableElements(type, symbols).Any(e => e.SpecialType == SpecialType.System_String || IsInternetAddress(e, symbols));
-
-    private static bool FitsAttachment(ITypeSymbol type, TypedMailSymbols symbols) =>
-        type.SpecialType == SpecialType.System_String
-        || type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }
-        || DerivesFrom(type, symbols.Stream)
-        || TypedMailSymbols.Is(type, symbols.FileInfo);
-
-    private static bool IsInternetAddress(ITypeSymbol type, TypedMailSymbols symbols) => DerivesFrom(type, symbols.InternetAddress);
-
-    private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol? baseType)
-    {
-        for (var t = type; t is not null && baseType is not null; t = t.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(t, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static IEnumerable<ITypeSymbol> EnumerableElements(ITypeSymbol type, TypedMailSymbols symbols)
-    {
-        var candidates = type is INamedTypeSymbol named ? type.AllInterfaces.Add(named) : type.AllInterfaces;
-        foreach (var candidate in candidates)
-        {
-            if (SymbolEqualityComparer.Default.Equals(candidate.OriginalDefinition, symbols.GenericEnumerable))
-            {
-                yield return candidate.TypeArguments[0];
+                report(Diagnostic.Create(Descriptors.LineBreakInHeader, header.PositionalExpression(1)?.GetLocation() ?? header.Location, $"value of header '{headerName}'", HeaderLiterals.Show(headerValue)));
             }
         }
     }

@@ -3,17 +3,22 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using TypedMail.Analyzers.Diagnostics;
+using TypedMail.Analyzers.Problems;
 using TypedMail.Analyzers.Rules;
 using TypedMail.Analyzers.Symbols;
+using TypedMail.Definitions;
 
 namespace TypedMail.Analyzers.Servers;
 
-/// <summary>Judges each <c>[SmtpServer]</c> attribute's (port, mode, auth, timeout) with <see cref="SmtpRules"/>.</summary>
+/// <summary>
+/// Judges each <c>[SmtpServer]</c> attribute's (port, mode, auth, timeout) with <see cref="SmtpRules"/>, and reports
+/// what the shared definition reader finds (TM0018: no sender can be generated).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SmtpServerAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.SettingsRules;
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.SettingsRules.Add(Descriptors.CannotGenerate);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -39,6 +44,10 @@ public sealed class SmtpServerAnalyzer : DiagnosticAnalyzer
         {
             return;
         }
+
+        // Whether a sender can be generated: the generator's own reading.
+        var read = ServerReader.Read((INamedTypeSymbol)context.Symbol, context.CancellationToken);
+        new ProblemReporter((INamedTypeSymbol)context.Symbol, context.Options.AdditionalFiles, context.CancellationToken).Report(read.Problems, context.ReportDiagnostic);
 
         var server = new AttributeArguments(data, context.CancellationToken);
         var mode = (SessionMode)(server.NamedInt("Mode") ?? 0);

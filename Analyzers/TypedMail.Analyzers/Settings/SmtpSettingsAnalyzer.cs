@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,8 @@ using TypedMail.Analyzers.Symbols;
 namespace TypedMail.Analyzers.Settings;
 
 /// <summary>
-/// Judges <c>new SmtpSettings { ... }</c> written with constants (TM0001 to TM0005, TM0013), and reports a literal
+/// Judges <c>new SmtpSettings { ... }</c> written with constants (TM0001 to TM0005, TM0013), following the object
+/// through its method (<see cref="SettingsFlow"/>: later assignments count), and reports a literal
 /// <see cref="SmtpSettings"/> password wherever it is assigned (TM0012).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -53,27 +55,34 @@ public sealed class SmtpSettingsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol settings)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (!TypedMailSymbols.Is(creation.Type, settings) || creation.Initializer is null)
+        if (!TypedMailSymbols.Is(creation.Type, settings))
         {
             return;
         }
 
-        var values = new Dictionary<string, IOperation>();
-        foreach (var initializer in creation.Initializer.Initializers)
+        var flow = SettingsFlow.Follow(creation);
+        var values = flow.Values;
+        if (values.Count == 0)
         {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment)
-            {
-                values[target.Property.Name] = assignment.Value;
-            }
+            return;   // nothing written with this object in this method: nothing to judge
         }
 
         int? port = 0;
-        if (values.TryGetValue("Port", out var portValue))
+        if (flow.IsUnknown("Port"))
+        {
+            port = null;
+        }
+        else if (values.TryGetValue("Port", out var portValue))
         {
             port = portValue.ConstantValue is { HasValue: true, Value: int p } ? p : null;
         }
 
         var mode = SessionMode.Upgradable;
+        if (flow.IsUnknown("Mode"))
+        {
+            return;   // the mode is set elsewhere: the runtime judges it
+        }
+
         if (values.TryGetValue("Mode", out var modeValue))
         {
             if (modeValue.ConstantValue is not { HasValue: true, Value: int m })
@@ -84,10 +93,14 @@ public sealed class SmtpSettingsAnalyzer : DiagnosticAnalyzer
             mode = (SessionMode)m;
         }
 
-        var authenticated = values.TryGetValue("UserName", out var user)
-                            && !(user.ConstantValue.HasValue && string.IsNullOrEmpty(user.ConstantValue.Value as string));
+        bool? authenticated = flow.IsUnknown("UserName") ? null
+            : values.TryGetValue("UserName", out var user) && !(user.ConstantValue.HasValue && string.IsNullOrEmpty(user.ConstantValue.Value as string));
         int? timeout = 30;
-        if (values.TryGetValue("TimeoutSeconds", out var timeoutValue))
+        if (flow.IsUnknown("TimeoutSeconds"))
+        {
+            timeout = null;
+        }
+        else if (values.TryGetValue("TimeoutSeconds", out var timeoutValue))
         {
             timeout = timeoutValue.ConstantValue is { HasValue: true, Value: int t } ? t : null;
         }
@@ -105,7 +118,10 @@ public sealed class SmtpSettingsAnalyzer : DiagnosticAnalyzer
             return new RuleSite(location ?? whole, location);
         }
 
-        var verdicts = SmtpRules.Check(port, mode, authenticated, timeout);
+        // An unknown user name: only what holds either way is reported.
+        var verdicts = authenticated is { } known
+            ? SmtpRules.Check(port, mode, known, timeout)
+            : SmtpRules.Check(port, mode, true, timeout).Where(v => SmtpRules.Check(port, mode, false, timeout).Any(w => w.Id == v.Id)).ToList();
         RuleVerdicts.Report(verdicts, v => v.Id switch
         {
             DiagnosticIds.StartTlsOnPort25 => Site("Port"),

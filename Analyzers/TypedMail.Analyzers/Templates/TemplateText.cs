@@ -143,7 +143,7 @@ internal sealed class TemplateText
     /// <summary>Where the characters <paramref name="start"/>..+<paramref name="length"/> of the template are written.</summary>
     public Location Locate(int start, int length)
     {
-        if (_tree is not null && _offsets is not null)
+        if (_tree is not null && _offsets is not null && start + length < _offsets.Length)
         {
             var from = _offsets[start];
             var to = _offsets[start + length];

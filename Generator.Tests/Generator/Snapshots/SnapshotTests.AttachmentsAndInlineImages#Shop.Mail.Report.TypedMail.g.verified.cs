@@ -44,9 +44,9 @@ namespace Shop.Mail
         {
             internal byte[] Data = default!;
             internal byte[]? Logo = default!;
-            internal bool LogoIsSet;
+            internal bool TypedMailIsSet_Logo;
             internal global::System.IO.Stream? Appendix = default!;
-            internal bool AppendixIsSet;
+            internal bool TypedMailIsSet_Appendix;
 
             Builder.IBuildStep Builder.IDataStep.Data(byte[] value)
             {
@@ -57,14 +57,14 @@ namespace Shop.Mail
             Builder.IBuildStep Builder.IBuildStep.Logo(byte[]? value)
             {
                 Logo = value;
-                LogoIsSet = true;
+                TypedMailIsSet_Logo = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Appendix(global::System.IO.Stream? value)
             {
                 Appendix = value;
-                AppendixIsSet = true;
+                TypedMailIsSet_Appendix = true;
                 return this;
             }
 
@@ -82,11 +82,11 @@ namespace Shop.Mail
         private Report(TypedMailState state) : this()
         {
             this.Data = state.Data;
-            if (state.LogoIsSet)
+            if (state.TypedMailIsSet_Logo)
             {
                 this.Logo = state.Logo;
             }
-            if (state.AppendixIsSet)
+            if (state.TypedMailIsSet_Appendix)
             {
                 this.Appendix = state.Appendix;
             }

@@ -82,29 +82,29 @@ namespace Shop.Mail
             internal string Email = default!;
             internal string Name = default!;
             internal global::System.Collections.Generic.IEnumerable<string>? Watchers = default!;
-            internal bool WatchersIsSet;
+            internal bool TypedMailIsSet_Watchers;
             internal global::MimeKit.MailboxAddress? Auditor = default!;
-            internal bool AuditorIsSet;
+            internal bool TypedMailIsSet_Auditor;
             internal string? Agent = default!;
-            internal bool AgentIsSet;
+            internal bool TypedMailIsSet_Agent;
             internal int OrderNumber = default!;
-            internal bool OrderNumberIsSet;
+            internal bool TypedMailIsSet_OrderNumber;
             internal global::System.DateTime Placed = default!;
-            internal bool PlacedIsSet;
+            internal bool TypedMailIsSet_Placed;
             internal decimal Total = default!;
-            internal bool TotalIsSet;
+            internal bool TypedMailIsSet_Total;
             internal global::Shop.Mail.OrderStatus Status = default!;
-            internal bool StatusIsSet;
+            internal bool TypedMailIsSet_Status;
             internal int? Note = default!;
-            internal bool NoteIsSet;
+            internal bool TypedMailIsSet_Note;
             internal byte[]? Invoice = default!;
-            internal bool InvoiceIsSet;
+            internal bool TypedMailIsSet_Invoice;
             internal global::System.IO.Stream? Logo = default!;
-            internal bool LogoIsSet;
+            internal bool TypedMailIsSet_Logo;
             internal global::System.IO.FileInfo? Terms = default!;
-            internal bool TermsIsSet;
+            internal bool TypedMailIsSet_Terms;
             internal string? ExtraPath = default!;
-            internal bool ExtraPathIsSet;
+            internal bool TypedMailIsSet_ExtraPath;
 
             Builder.INameStep Builder.IEmailStep.Email(string value)
             {
@@ -121,84 +121,84 @@ namespace Shop.Mail
             Builder.IBuildStep Builder.IBuildStep.Watchers(global::System.Collections.Generic.IEnumerable<string>? value)
             {
                 Watchers = value;
-                WatchersIsSet = true;
+                TypedMailIsSet_Watchers = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Auditor(global::MimeKit.MailboxAddress? value)
             {
                 Auditor = value;
-                AuditorIsSet = true;
+                TypedMailIsSet_Auditor = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Agent(string? value)
             {
                 Agent = value;
-                AgentIsSet = true;
+                TypedMailIsSet_Agent = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.OrderNumber(int value)
             {
                 OrderNumber = value;
-                OrderNumberIsSet = true;
+                TypedMailIsSet_OrderNumber = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Placed(global::System.DateTime value)
             {
                 Placed = value;
-                PlacedIsSet = true;
+                TypedMailIsSet_Placed = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Total(decimal value)
             {
                 Total = value;
-                TotalIsSet = true;
+                TypedMailIsSet_Total = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Status(global::Shop.Mail.OrderStatus value)
             {
                 Status = value;
-                StatusIsSet = true;
+                TypedMailIsSet_Status = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Note(int? value)
             {
                 Note = value;
-                NoteIsSet = true;
+                TypedMailIsSet_Note = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Invoice(byte[]? value)
             {
                 Invoice = value;
-                InvoiceIsSet = true;
+                TypedMailIsSet_Invoice = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Logo(global::System.IO.Stream? value)
             {
                 Logo = value;
-                LogoIsSet = true;
+                TypedMailIsSet_Logo = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Terms(global::System.IO.FileInfo? value)
             {
                 Terms = value;
-                TermsIsSet = true;
+                TypedMailIsSet_Terms = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.ExtraPath(string? value)
             {
                 ExtraPath = value;
-                ExtraPathIsSet = true;
+                TypedMailIsSet_ExtraPath = true;
                 return this;
             }
 
@@ -217,51 +217,51 @@ namespace Shop.Mail
         {
             this.Email = state.Email;
             this.Name = state.Name;
-            if (state.WatchersIsSet)
+            if (state.TypedMailIsSet_Watchers)
             {
                 this.Watchers = state.Watchers;
             }
-            if (state.AuditorIsSet)
+            if (state.TypedMailIsSet_Auditor)
             {
                 this.Auditor = state.Auditor;
             }
-            if (state.AgentIsSet)
+            if (state.TypedMailIsSet_Agent)
             {
                 this.Agent = state.Agent;
             }
-            if (state.OrderNumberIsSet)
+            if (state.TypedMailIsSet_OrderNumber)
             {
                 this.OrderNumber = state.OrderNumber;
             }
-            if (state.PlacedIsSet)
+            if (state.TypedMailIsSet_Placed)
             {
                 this.Placed = state.Placed;
             }
-            if (state.TotalIsSet)
+            if (state.TypedMailIsSet_Total)
             {
                 this.Total = state.Total;
             }
-            if (state.StatusIsSet)
+            if (state.TypedMailIsSet_Status)
             {
                 this.Status = state.Status;
             }
-            if (state.NoteIsSet)
+            if (state.TypedMailIsSet_Note)
             {
                 this.Note = state.Note;
             }
-            if (state.InvoiceIsSet)
+            if (state.TypedMailIsSet_Invoice)
             {
                 this.Invoice = state.Invoice;
             }
-            if (state.LogoIsSet)
+            if (state.TypedMailIsSet_Logo)
             {
                 this.Logo = state.Logo;
             }
-            if (state.TermsIsSet)
+            if (state.TypedMailIsSet_Terms)
             {
                 this.Terms = state.Terms;
             }
-            if (state.ExtraPathIsSet)
+            if (state.TypedMailIsSet_ExtraPath)
             {
                 this.ExtraPath = state.ExtraPath;
             }

@@ -31,12 +31,12 @@ partial class Ping : global::TypedMail.ITypedMailMessage
     private sealed class TypedMailState : Builder.IBuildStep
     {
         internal global::System.DateTimeOffset At = default!;
-        internal bool AtIsSet;
+        internal bool TypedMailIsSet_At;
 
         Builder.IBuildStep Builder.IBuildStep.At(global::System.DateTimeOffset value)
         {
             At = value;
-            AtIsSet = true;
+            TypedMailIsSet_At = true;
             return this;
         }
 
@@ -52,7 +52,7 @@ partial class Ping : global::TypedMail.ITypedMailMessage
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
     private Ping(TypedMailState state) : this()
     {
-        if (state.AtIsSet)
+        if (state.TypedMailIsSet_At)
         {
             this.At = state.At;
         }

@@ -26,7 +26,7 @@ namespace Shop.Mail
                     public interface IEmailStep
                     {
                         /// <summary>Sets <c>Email</c>.</summary>
-                        IBuildStep Email(string? value);
+                        IBuildStep Email(string value);
                     }
 
                     /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
@@ -45,9 +45,9 @@ namespace Shop.Mail
                 {
                     internal string? Email = default!;
                     internal string Name = default!;
-                    internal bool NameIsSet;
+                    internal bool TypedMailIsSet_Name;
 
-                    Builder.IBuildStep Builder.IEmailStep.Email(string? value)
+                    Builder.IBuildStep Builder.IEmailStep.Email(string value)
                     {
                         Email = value;
                         return this;
@@ -56,7 +56,7 @@ namespace Shop.Mail
                     Builder.IBuildStep Builder.IBuildStep.Name(string value)
                     {
                         Name = value;
-                        NameIsSet = true;
+                        TypedMailIsSet_Name = true;
                         return this;
                     }
 
@@ -73,7 +73,7 @@ namespace Shop.Mail
                 private Welcome(TypedMailState state) : this()
                 {
                     this.Email = state.Email;
-                    if (state.NameIsSet)
+                    if (state.TypedMailIsSet_Name)
                     {
                         this.Name = state.Name;
                     }

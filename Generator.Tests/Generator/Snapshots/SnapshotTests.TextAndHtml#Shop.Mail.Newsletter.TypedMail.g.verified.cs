@@ -29,7 +29,7 @@ namespace Shop.Mail
             public interface IEmailStep
             {
                 /// <summary>Sets <c>Email</c>.</summary>
-                IBuildStep Email(string? value);
+                IBuildStep Email(string value);
             }
 
             /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
@@ -52,9 +52,9 @@ namespace Shop.Mail
             internal string Name = default!;
             internal string? Email = default!;
             internal string? Copy = default!;
-            internal bool CopyIsSet;
+            internal bool TypedMailIsSet_Copy;
             internal int Count = default!;
-            internal bool CountIsSet;
+            internal bool TypedMailIsSet_Count;
 
             Builder.IEmailStep Builder.INameStep.Name(string value)
             {
@@ -62,7 +62,7 @@ namespace Shop.Mail
                 return this;
             }
 
-            Builder.IBuildStep Builder.IEmailStep.Email(string? value)
+            Builder.IBuildStep Builder.IEmailStep.Email(string value)
             {
                 Email = value;
                 return this;
@@ -71,14 +71,14 @@ namespace Shop.Mail
             Builder.IBuildStep Builder.IBuildStep.Copy(string? value)
             {
                 Copy = value;
-                CopyIsSet = true;
+                TypedMailIsSet_Copy = true;
                 return this;
             }
 
             Builder.IBuildStep Builder.IBuildStep.Count(int value)
             {
                 Count = value;
-                CountIsSet = true;
+                TypedMailIsSet_Count = true;
                 return this;
             }
 
@@ -97,11 +97,11 @@ namespace Shop.Mail
         {
             this.Name = state.Name;
             this.Email = state.Email;
-            if (state.CopyIsSet)
+            if (state.TypedMailIsSet_Copy)
             {
                 this.Copy = state.Copy;
             }
-            if (state.CountIsSet)
+            if (state.TypedMailIsSet_Count)
             {
                 this.Count = state.Count;
             }

@@ -1,4 +1,4 @@
-namespace TypedMail.Generator.Model;
+namespace TypedMail.Definitions.Model;
 
 /// <summary>What a member contributes to the message.</summary>
 internal enum MemberRole
@@ -35,8 +35,10 @@ internal enum AddressKind
     List,
     /// <summary>An <c>IEnumerable&lt;string&gt;</c>, each item an address list.</summary>
     Lists,
-    /// <summary>A MimeKit <c>MailboxAddress</c>.</summary>
-    Mailbox,
+    /// <summary>A MimeKit <c>InternetAddress</c> (a <c>MailboxAddress</c>, a <c>GroupAddress</c>).</summary>
+    Address,
+    /// <summary>A sequence of MimeKit <c>InternetAddress</c>es.</summary>
+    Addresses,
 }
 
 /// <summary>How an attachment member holds its content.</summary>
@@ -59,7 +61,7 @@ internal sealed record AttachmentSpec(AttachmentKind Kind, string? FileName, str
 /// <param name="IsRequired">Declared <c>required</c>.</param>
 /// <param name="CanBeNull">A reference type or <c>Nullable&lt;T&gt;</c>.</param>
 /// <param name="Value">How the value is written into templates.</param>
-/// <param name="Role">Recipient, attachment or plain value.</param>
+/// <param name="Role">Recipient, attachment or plain value (<see cref="MemberRole.None"/> when the type does not fit the role).</param>
 /// <param name="Address">How a recipient member holds its addresses.</param>
 /// <param name="Attachment">The attachment's constants, for <see cref="MemberRole.Attachment"/>.</param>
 internal sealed record MemberSpec(
@@ -75,4 +77,25 @@ internal sealed record MemberSpec(
 {
     /// <summary>Whether the member, its setter and its type are public: else the builder is internal.</summary>
     public bool IsPublic { get; init; }
+
+    /// <summary>The type without its nullable annotation (a builder step that must be given a value takes this).</summary>
+    public string NonNullableTypeName { get; init; } = TypeName;
+
+    /// <summary>Declared in a base class rather than in the class itself.</summary>
+    public bool Inherited { get; init; }
+
+    /// <summary>Marked <c>[Obsolete]</c>: generated uses of it are wrapped in <c>#pragma warning disable</c>.</summary>
+    public bool IsObsolete { get; init; }
+
+    /// <summary>Carries a role attribute (<c>[To]</c>…, <c>[Attachment]</c>), whether or not its type fits.</summary>
+    public bool HasRoleAttribute { get; init; }
+
+    /// <summary>The well-known type a format is checked against (e.g. <c>System.DateTime</c>), or <see langword="null"/>.</summary>
+    public string? FormatType { get; init; }
+
+    /// <summary>The type as the user writes it, for messages (e.g. <c>string</c>, <c>DateTime</c>).</summary>
+    public string DisplayType { get; init; } = TypeName;
+
+    /// <summary>The other members this one reads (a computed property's getter, through methods too), sorted.</summary>
+    public EquatableArray<string> Reads { get; init; }
 }

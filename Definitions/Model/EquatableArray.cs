@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace TypedMail.Generator.Model;
+namespace TypedMail.Definitions.Model;
 
 /// <summary>An immutable array compared by its items, so that models holding lists stay value-equatable.</summary>
 internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>

@@ -1,6 +1,7 @@
-namespace TypedMail.Generator.Model;
+namespace TypedMail.Definitions.Model;
 
 /// <summary>The constants of <c>[MailMessage]</c>.</summary>
+/// <param name="Culture">A culture name that exists, or <see langword="null"/> (invariant).</param>
 internal sealed record MessageConstants(
     string? From,
     string? Sender,
@@ -29,4 +30,32 @@ internal sealed record MessageSpec(
     EquatableArray<HeaderSpec> Headers,
     EquatableArray<MemberSpec> Members,
     bool HasParameterlessConstructor,
-    bool HidesBaseMessage);
+    bool HidesBaseMessage)
+{
+    /// <summary>Every template of the class: subject, bodies, header values.</summary>
+    public System.Collections.Generic.IEnumerable<TemplateSpec> Templates
+    {
+        get
+        {
+            if (Subject is not null)
+            {
+                yield return Subject;
+            }
+
+            if (TextBody is not null)
+            {
+                yield return TextBody;
+            }
+
+            if (HtmlBody is not null)
+            {
+                yield return HtmlBody;
+            }
+
+            foreach (var header in Headers)
+            {
+                yield return header.Value;
+            }
+        }
+    }
+}

@@ -1,4 +1,4 @@
-namespace TypedMail.Generator.Model;
+namespace TypedMail.Definitions.Model;
 
 /// <summary>A type that encloses the annotated class: its declaration keyword ("class", "record", "struct"…) and name.</summary>
 internal sealed record ContainingType(string Keyword, string Name);

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace TypedMail.Templates;
+namespace TypedMail.Definitions.Templates;
 
 /// <summary>What a piece of a template is.</summary>
 internal enum TemplateSegmentKind
@@ -30,13 +30,14 @@ internal sealed record TemplateSegment(TemplateSegmentKind Kind, string Text, st
 internal sealed record TemplateError(string Message, int Start, int Length);
 
 /// <summary>
-/// Reads <c>{{Name}}</c> and <c>{{Name:format}}</c> placeholders. The generator and the analyzers read templates
-/// through this one parser, so what the analyzers report is exactly what the generator renders.
+/// Reads <c>{{Name}}</c> and <c>{{Name:format}}</c> placeholders: the seam between a template's text and the rest of
+/// the reader (a list of literal and placeholder segments with their spans, and the syntax errors). The generator and
+/// the analyzers read templates through this one scanner, so what the analyzers report is what the generator renders.
 /// </summary>
-internal static class TemplateParser
+internal static class PlaceholderScanner
 {
     /// <summary>Splits a template into literal and placeholder segments, and lists its syntax errors.</summary>
-    public static (IReadOnlyList<TemplateSegment> Segments, IReadOnlyList<TemplateError> Errors) Parse(string text)
+    public static (IReadOnlyList<TemplateSegment> Segments, IReadOnlyList<TemplateError> Errors) Scan(string text)
     {
         var segments = new List<TemplateSegment>();
         var errors = new List<TemplateError>();

@@ -1,0 +1,33 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using TypedMail.Definitions.Model;
+
+namespace TypedMail.Definitions;
+
+/// <summary>TypedMail's attributes recognized by namespace and name, and their arguments.</summary>
+internal static class Attributes
+{
+    public static bool Is(AttributeData attribute, string shortName) =>
+        attribute.AttributeClass is { ContainingNamespace: { Name: "TypedMail", ContainingNamespace.IsGlobalNamespace: true } } c
+        && c.Name == shortName + "Attribute";
+
+    public static bool IsMessage(INamedTypeSymbol type) => type.GetAttributes().Any(a => Is(a, "MailMessage"));
+
+    public static MemberRole RoleOf(AttributeData attribute) =>
+        Is(attribute, "To") ? MemberRole.To
+        : Is(attribute, "Cc") ? MemberRole.Cc
+        : Is(attribute, "Bcc") ? MemberRole.Bcc
+        : Is(attribute, "ReplyTo") ? MemberRole.ReplyTo
+        : Is(attribute, "Attachment") ? MemberRole.Attachment
+        : MemberRole.None;
+
+    public static bool HasNamed(AttributeData attribute, string name) => attribute.NamedArguments.Any(a => a.Key == name);
+
+    public static string? NamedString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+
+    public static string? PositionalString(AttributeData attribute, int index) =>
+        index < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[index].Kind == TypedConstantKind.Primitive
+            ? attribute.ConstructorArguments[index].Value as string
+            : null;
+}

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace TypedMail.Definitions;
+
+/// <summary>The names the generated code declares in a class: a user member with one of them makes the class ungeneratable (TM0018).</summary>
+internal static class GeneratedNames
+{
+    /// <summary>Declared in every message class (and every name that starts with "TypedMail").</summary>
+    public static readonly IReadOnlyCollection<string> Message = new[]
+    {
+        "Create", "Builder", "Build", "ToMimeMessage", "ToSmtpMessage", "SendAsync",
+    };
+
+    /// <summary>Declared in every server class.</summary>
+    public static readonly IReadOnlyCollection<string> Server = new[]
+    {
+        "CreateSettings", "SendAsync", "SendManyAsync", "Dispose", "DisposeAsync", "typedMailSender",
+    };
+
+    private const string ReservedPrefix = "TypedMail";
+
+    /// <summary>
+    /// The first member of the class (or of a base class that is not itself generated) whose name the generated code
+    /// declares too, or <see langword="null"/>.
+    /// </summary>
+    public static string? Clash(INamedTypeSymbol type, IReadOnlyCollection<string> generated, bool isMessage)
+    {
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            var inherited = !SymbolEqualityComparer.Default.Equals(t, type);
+            if (inherited && (t.ContainingAssembly is null || t.DeclaringSyntaxReferences.Length == 0 || (isMessage && Attributes.IsMessage(t))))
+            {
+                continue;   // a generated base declares these names itself; the generated code hides them with 'new'
+            }
+
+            foreach (var member in t.GetMembers().Concat(t.GetTypeMembers()))
+            {
+                if (member.IsImplicitlyDeclared || (inherited && member.DeclaredAccessibility == Accessibility.Private)
+                    || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
+                {
+                    continue;
+                }
+
+                if (generated.Contains(member.Name) || (isMessage && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal)))
+                {
+                    return member.Name;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TypedMail.Definitions;
+
+/// <summary>
+/// Which members a computed member reads (<c>FullName =&gt; First + " " + Last</c> reads First and Last), through the
+/// class's own properties and methods: a template that uses FullName uses First and Last too (no TM0008 on them).
+/// Read from the syntax by name: a name the body mentions counts, which errs on the side of "used".
+/// </summary>
+internal sealed class MemberReads
+{
+    private readonly Dictionary<string, HashSet<string>> direct = new(System.StringComparer.Ordinal);
+
+    public MemberReads(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers())
+            {
+                if (member is not (IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }) || member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    var body = Body(reference.GetSyntax(cancellationToken));
+                    if (body is null)
+                    {
+                        continue;
+                    }
+
+                    if (!direct.TryGetValue(member.Name, out var names))
+                    {
+                        direct[member.Name] = names = new HashSet<string>(System.StringComparer.Ordinal);
+                    }
+
+                    foreach (var identifier in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                    {
+                        names.Add(identifier.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The members among <paramref name="members"/> that <paramref name="name"/> reads, directly or through others.</summary>
+    public IReadOnlyList<string> Of(string name, ISet<string> members)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal) { name };
+        var pending = new Stack<string>();
+        pending.Push(name);
+        while (pending.Count > 0)
+        {
+            if (!direct.TryGetValue(pending.Pop(), out var names))
+            {
+                continue;
+            }
+
+            foreach (var next in names)
+            {
+                if (seen.Add(next))
+                {
+                    pending.Push(next);
+                }
+            }
+        }
+
+        seen.Remove(name);
+        return seen.Where(members.Contains).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The code that runs when the member is read or called: accessor bodies, expression bodies.</summary>
+    private static SyntaxNode? Body(SyntaxNode declaration) => declaration switch
+    {
+        PropertyDeclarationSyntax property => (SyntaxNode?)property.ExpressionBody ?? property.AccessorList,
+        MethodDeclarationSyntax method => (SyntaxNode?)method.ExpressionBody ?? method.Body,
+        _ => null,
+    };
+}
