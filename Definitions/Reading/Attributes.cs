@@ -21,6 +21,18 @@ internal static class Attributes
         : Is(attribute, "Attachment") ? MemberRole.Attachment
         : MemberRole.None;
 
+    /// <summary>
+    /// Whether the member was written by this generator (<c>[GeneratedCode("TypedMail.Generator", ...)]</c>): the analyzers
+    /// see the generated half of the class too, and must read the class as the generator did, before it wrote anything.
+    /// </summary>
+    public static bool IsGenerated(ISymbol member) =>
+        member.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute"
+            && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == "TypedMail.Generator");
+
+    /// <summary>The constructors the user wrote (neither implicit nor generated).</summary>
+    public static System.Collections.Generic.IEnumerable<IMethodSymbol> UserConstructors(INamedTypeSymbol type) =>
+        type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared && !IsGenerated(c));
+
     public static bool HasNamed(AttributeData attribute, string name) => attribute.NamedArguments.Any(a => a.Key == name);
 
     public static string? NamedString(AttributeData attribute, string name) =>

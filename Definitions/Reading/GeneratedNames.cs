@@ -37,7 +37,7 @@ internal static class GeneratedNames
 
             foreach (var member in t.GetMembers().Concat(t.GetTypeMembers()))
             {
-                if (member.IsImplicitlyDeclared || (inherited && member.DeclaredAccessibility == Accessibility.Private)
+                if (member.IsImplicitlyDeclared || Attributes.IsGenerated(member) || (inherited && member.DeclaredAccessibility == Accessibility.Private)
                     || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
                 {
                     continue;

@@ -36,7 +36,7 @@ internal static class MemberDiscovery
             var level = new List<MemberSpec>();
             foreach (var symbol in declaring.GetMembers())
             {
-                if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !symbol.CanBeReferencedByName
+                if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !symbol.CanBeReferencedByName || Attributes.IsGenerated(symbol)
                     || (inherited && symbol.DeclaredAccessibility == Accessibility.Private)
                     || symbol is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false })
                     || !seen.Add(symbol.Name))

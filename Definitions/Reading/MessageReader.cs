@@ -50,7 +50,7 @@ internal static class MessageReader
             problems.Add(Problem.Create(ProblemKind.CannotGenerate, ProblemSite.Class, type.Name, blocked));
         }
 
-        var userParameterless = type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && !c.IsImplicitlyDeclared);
+        var userParameterless = Attributes.UserConstructors(type).Any(c => c.Parameters.Length == 0);
         var spec = new MessageSpec(
             identity,
             constants,
@@ -72,8 +72,8 @@ internal static class MessageReader
             return $"its member '{clash}' has a name the generated code declares (Create, Builder, Build, ToMimeMessage, ToSmtpMessage, SendAsync, TypedMail…); rename it";
         }
 
-        var hasParameterless = type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && !c.IsImplicitlyDeclared);
-        var hasOthers = type.InstanceConstructors.Any(c => c.Parameters.Length > 0 && !c.IsImplicitlyDeclared && !IsCopyConstructor(c, type));
+        var hasParameterless = Attributes.UserConstructors(type).Any(c => c.Parameters.Length == 0);
+        var hasOthers = Attributes.UserConstructors(type).Any(c => c.Parameters.Length > 0 && !IsCopyConstructor(c, type));
         if (!hasParameterless && hasOthers)
         {
             return "it has constructors with parameters but no parameterless constructor, which the builder needs; add one";

@@ -45,7 +45,7 @@ internal static class ServerReader
             return "[SmtpServer] has no host";
         }
 
-        if (type.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared))
+        if (Attributes.UserConstructors(type).Any())
         {
             return "it declares a constructor; the generated sender declares its own (credentials, options, logger)";
         }

@@ -1,0 +1,10 @@
+// expect: TM0018
+using TypedMail;
+
+[MailMessage(From = "shop@example.com", Subject = "Shipped")]
+[TextBody("Dear {{Name}}")]
+public abstract partial class Shipped
+{
+    [To] public required string Email { get; init; }
+    public required string Name { get; init; }
+}

@@ -1,0 +1,8 @@
+// expect: TM0018
+using TypedMail;
+
+[SmtpServer("smtp.example.com", Mode = SessionMode.ImplicitTls)]
+public partial class Relay
+{
+    public Relay(string host) { }
+}

@@ -1,0 +1,16 @@
+// expect: TM0020
+using TypedMail;
+
+[MailMessage(From = "shop@example.com", Subject = "Shipped")]
+[TextBody("Dear {{Name}}, {{State:Z}}")]
+public partial class Shipped
+{
+    [To] public required string Email { get; init; }
+    public required string Name { get; init; }
+    public System.DayOfWeek State { get; init; }
+}
+
+static class Caller
+{
+    static Shipped Use() => Shipped.Create().Email("a@example.com").Name("Ann").Build();
+}
