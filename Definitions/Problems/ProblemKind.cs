@@ -25,4 +25,6 @@ internal enum ProblemKind
     UnknownCulture,
     /// <summary>TM0020: a placeholder format does not fit the member's type or is invalid.</summary>
     InvalidFormat,
+    /// <summary>TM0023: an unsubscribe link literal that is not https (RFC 8058 one-click).</summary>
+    InsecureUnsubscribe,
 }

@@ -60,7 +60,12 @@ internal static class MessageReader
             EquatableArray.From(headers),
             EquatableArray.From(members),
             userParameterless,
-            type.BaseType is { } baseType && HasMessageBase(baseType));
+            type.BaseType is { } baseType && HasMessageBase(baseType))
+        {
+            Unsubscribe = DeliverabilityReader.Link(message, problems),
+            UnsubscribeMailto = DeliverabilityReader.Mailto(message),
+            TextAlternative = DeliverabilityReader.TextAlternative(attributes),
+        };
         return Reading<MessageSpec>.Of(spec, problems);
     }
 

@@ -72,6 +72,8 @@ internal static class MessageEmitter
             w.Line($"message.Headers.Add({name}, {Rendering}.HeaderValue(TypedMailHeader{i}(), {name}));");
         }
 
+        DeliverabilityEmitter.WriteMimeHeaders(w, spec);
+
         w.Line("var body = new global::MimeKit.BodyBuilder();");
         if (spec.TextBody is not null)
         {
@@ -82,6 +84,8 @@ internal static class MessageEmitter
         {
             w.Line("body.HtmlBody = TypedMailHtmlBody();");
         }
+
+        DeliverabilityEmitter.WriteMimeTextAlternative(w, spec);
 
         if (Attachments(spec).Any())
         {
@@ -196,6 +200,8 @@ internal static class MessageEmitter
             w.Line($"message.AddHeader({name}, {Rendering}.HeaderValue(TypedMailHeader{i}(), {name}));");
         }
 
+        DeliverabilityEmitter.WriteSmtp(w, spec);
+
         if (Attachments(spec).Any())
         {
             w.Open("foreach (var attachment in TypedMailAttachments())")
@@ -285,6 +291,8 @@ internal static class MessageEmitter
         {
             TemplateEmitter.WriteMethod(w, "TypedMailHeader" + i, spec.Headers[i].Value, members, html: false);
         }
+
+        DeliverabilityEmitter.WriteRendering(w, spec, members);
 
         if (Attachments(spec).Any())
         {

@@ -46,6 +46,8 @@ public static class DiagnosticIds
     public const string UnknownCulture = "TM0019";
     /// <summary>A placeholder format does not fit the member's type, or is not a valid format.</summary>
     public const string InvalidFormat = "TM0020";
+    /// <summary>An unsubscribe link that is not https (RFC 8058 one-click).</summary>
+    public const string InsecureUnsubscribe = "TM0023";
     /// <summary>Internal error: the generator failed on a class.</summary>
     public const string InternalError = "TM0099";
 }
