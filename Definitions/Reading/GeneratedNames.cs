@@ -22,6 +22,14 @@ internal static class GeneratedNames
     private const string ReservedPrefix = "TypedMail";
 
     /// <summary>
+    /// Whether a message class's method only overloads a generated one: every generated method but SendAsync is
+    /// parameterless, and SendAsync takes an SmtpSender first (a user's <c>static SendAsync(string host, int port)</c> is fine).
+    /// </summary>
+    private static bool IsOverload(ISymbol member) => member is IMethodSymbol method
+        && method.Parameters.Length > 0
+        && !(method.Name == "SendAsync" && method.Parameters[0].Type.Name == "SmtpSender");
+
+    /// <summary>
     /// The first member of the class (or of a base class that is not itself generated) whose name the generated code
     /// declares too, or <see langword="null"/>.
     /// </summary>
@@ -43,7 +51,8 @@ internal static class GeneratedNames
                     continue;
                 }
 
-                if (generated.Contains(member.Name) || (isMessage && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal)))
+                if ((generated.Contains(member.Name) && !(isMessage && IsOverload(member)))
+                    || (isMessage && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal)))
                 {
                     return member.Name;
                 }
