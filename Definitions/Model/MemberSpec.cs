@@ -10,6 +10,8 @@ internal enum MemberRole
     Bcc,
     ReplyTo,
     Attachment,
+    /// <summary>The per-recipient one-click unsubscribe link (<c>[Unsubscribe]</c> on a <c>System.Uri</c>).</summary>
+    Unsubscribe,
 }
 
 /// <summary>How a member's value is written into a template.</summary>

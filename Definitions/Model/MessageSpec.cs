@@ -34,7 +34,16 @@ internal sealed record MessageSpec(
     bool HidesBaseMessage,
     TypedMail.Definitions.TemplateBinding.TypeCatalog Shapes)
 {
-    /// <summary>Every template of the class: subject, bodies, header values.</summary>
+    /// <summary>The <c>[MailMessage(Unsubscribe = ...)]</c> link template (RFC 8058 one-click, https), or <see langword="null"/>.</summary>
+    public TemplateSpec? Unsubscribe { get; init; }
+
+    /// <summary>The <c>[MailMessage(UnsubscribeMailto = ...)]</c> address template, or <see langword="null"/>.</summary>
+    public TemplateSpec? UnsubscribeMailto { get; init; }
+
+    /// <summary><c>[HtmlBody(TextAlternative = false)]</c> turns the generated plain-text alternative off.</summary>
+    public bool TextAlternative { get; init; } = true;
+
+    /// <summary>Every template of the class: subject, bodies, header values, unsubscribe link and address.</summary>
     public System.Collections.Generic.IEnumerable<TemplateSpec> Templates
     {
         get
@@ -57,6 +66,16 @@ internal sealed record MessageSpec(
             foreach (var header in Headers)
             {
                 yield return header.Value;
+            }
+
+            if (Unsubscribe is not null)
+            {
+                yield return Unsubscribe;
+            }
+
+            if (UnsubscribeMailto is not null)
+            {
+                yield return UnsubscribeMailto;
             }
         }
     }

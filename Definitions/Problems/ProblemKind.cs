@@ -29,4 +29,6 @@ internal enum ProblemKind
     WrongSectionType,
     /// <summary>TM0022: template syntax.</summary>
     TemplateSyntax,
+    /// <summary>TM0023: an unsubscribe link literal that is not https (RFC 8058 one-click).</summary>
+    InsecureUnsubscribe,
 }

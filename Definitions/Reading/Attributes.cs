@@ -19,6 +19,7 @@ internal static class Attributes
         : Is(attribute, "Bcc") ? MemberRole.Bcc
         : Is(attribute, "ReplyTo") ? MemberRole.ReplyTo
         : Is(attribute, "Attachment") ? MemberRole.Attachment
+        : Is(attribute, "Unsubscribe") ? MemberRole.Unsubscribe
         : MemberRole.None;
 
     /// <summary>

@@ -115,6 +115,10 @@ internal static class MemberDiscovery
                     attachment = new AttachmentSpec(kind, Attributes.NamedString(attribute, "FileName"), Attributes.NamedString(attribute, "ContentType"), Attributes.NamedString(attribute, "ContentId"));
                 }
             }
+            else if (declared == MemberRole.Unsubscribe)
+            {
+                fits = RoleFit.IsUri(type);
+            }
             else
             {
                 var kind = RoleFit.AddressKindOf(type, known);
@@ -133,7 +137,7 @@ internal static class MemberDiscovery
             {
                 problems.Add(Problem.Create(ProblemKind.MemberTypeMismatch, ProblemSite.OfMember(symbol.Name),
                     symbol.Name, type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), RoleFit.Describe(declared),
-                    declared == MemberRole.Attachment ? RoleFit.AttachmentTypes : RoleFit.RecipientTypes));
+                    RoleFit.TypesFor(declared)));
             }
         }
 
@@ -142,7 +146,7 @@ internal static class MemberDiscovery
             attachment = null;
         }
 
-        if (role == MemberRole.Attachment || role == MemberRole.None)
+        if (role is MemberRole.Attachment or MemberRole.None or MemberRole.Unsubscribe)
         {
             address = AddressKind.NotAnAddress;
         }

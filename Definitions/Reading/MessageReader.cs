@@ -62,7 +62,12 @@ internal static class MessageReader
             EquatableArray.From(members),
             userParameterless,
             type.BaseType is { } baseType && HasMessageBase(baseType),
-            TemplateBinding.ShapeReader.Read(type));
+            TemplateBinding.ShapeReader.Read(type))
+        {
+            Unsubscribe = DeliverabilityReader.Link(message, problems),
+            UnsubscribeMailto = DeliverabilityReader.Mailto(message),
+            TextAlternative = DeliverabilityReader.TextAlternative(attributes),
+        };
         return Reading<MessageSpec>.Of(spec, problems);
     }
 

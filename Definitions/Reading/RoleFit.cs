@@ -10,6 +10,20 @@ internal static class RoleFit
 
     public const string AttachmentTypes = "byte[], Stream, FileInfo or a file path (string)";
 
+    public const string UnsubscribeTypes = "System.Uri (an https link)";
+
+    /// <summary>The types a role takes, for TM0016's message.</summary>
+    public static string TypesFor(MemberRole role) => role switch
+    {
+        MemberRole.Attachment => AttachmentTypes,
+        MemberRole.Unsubscribe => UnsubscribeTypes,
+        _ => RecipientTypes,
+    };
+
+    /// <summary>Whether a member's type can hold the one-click unsubscribe link.</summary>
+    public static bool IsUri(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
     /// <summary>How a recipient member holds its addresses; <see cref="AddressKind.NotAnAddress"/> when its type does not fit.</summary>
     public static AddressKind AddressKindOf(ITypeSymbol type, KnownTypes known)
     {
@@ -50,6 +64,7 @@ internal static class RoleFit
         MemberRole.Bcc => "a Bcc recipient",
         MemberRole.ReplyTo => "a ReplyTo address",
         MemberRole.Attachment => "an attachment",
+        MemberRole.Unsubscribe => "an unsubscribe link",
         _ => "a value",
     };
 }

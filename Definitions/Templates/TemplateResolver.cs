@@ -27,6 +27,8 @@ internal static class TemplateResolver
             TextBody = Resolve(spec.TextBody),
             HtmlBody = Resolve(spec.HtmlBody),
             Headers = EquatableArray.From(spec.Headers.Select(h => h with { Value = Resolve(h.Value)! }).ToList()),
+            Unsubscribe = Resolve(spec.Unsubscribe),
+            UnsubscribeMailto = Resolve(spec.UnsubscribeMailto),
         };
 
         // With a template missing, any member may be the one it would use: judging usage then would only add noise.

@@ -71,6 +71,8 @@ internal static class MessageEmitter
             w.Line($"message.Headers.Add({name}, {Rendering}.HeaderValue(TypedMailHeader{i}(), {name}));");
         }
 
+        DeliverabilityEmitter.WriteMimeHeaders(w, spec);
+
         w.Line("var body = new global::MimeKit.BodyBuilder();");
         if (spec.TextBody is not null)
         {
@@ -81,6 +83,8 @@ internal static class MessageEmitter
         {
             w.Line("body.HtmlBody = TypedMailHtmlBody();");
         }
+
+        DeliverabilityEmitter.WriteMimeTextAlternative(w, spec);
 
         if (Attachments(spec).Any())
         {
@@ -195,6 +199,8 @@ internal static class MessageEmitter
             w.Line($"message.AddHeader({name}, {Rendering}.HeaderValue(TypedMailHeader{i}(), {name}));");
         }
 
+        DeliverabilityEmitter.WriteSmtp(w, spec);
+
         if (Attachments(spec).Any())
         {
             w.Open("foreach (var attachment in TypedMailAttachments())")
@@ -284,6 +290,8 @@ internal static class MessageEmitter
         {
             TemplateEmitter.WriteMethod(w, "TypedMailHeader" + i, spec.Headers[i].Value);
         }
+
+        DeliverabilityEmitter.WriteRendering(w, spec, members);
 
         if (Attachments(spec).Any())
         {

@@ -120,10 +120,11 @@ public sealed class TextCommandTests
     }
 
     [Fact]
-    public async Task HtmlOnlyBody_IsTextHtml_AndUtf8()
+    public async Task HtmlOnlyBody_WithoutTextAlternative_IsTextHtml_AndUtf8()
     {
         using var message = LoopbackServers.Letter();
         message.SetBody("", BodyOption.Replace);
+        message.TextAlternative = false;
         message.SetBody("<p>Café ☕</p>", BodyOption.Replace, html: true);
 
         var received = await Delivery.ReceiveAsync(message);

@@ -30,4 +30,10 @@ public sealed class HtmlBodyAttribute : Attribute
     /// goes. The layout sees the message's members as the body does.
     /// </summary>
     public string? Layout { get; set; }
+
+    /// <summary>
+    /// Whether a message without <c>[TextBody]</c> gets a plain-text alternative generated from the rendered HTML
+    /// (<see cref="HtmlToText"/>); <see langword="true"/> by default, since spam filters mark HTML-only mail down.
+    /// </summary>
+    public bool TextAlternative { get; set; } = true;
 }

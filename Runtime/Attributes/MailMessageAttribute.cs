@@ -33,4 +33,15 @@ public sealed class MailMessageAttribute : Attribute
 
     /// <summary>The culture used to format placeholder values (e.g. <c>"fr-FR"</c>); invariant when not set.</summary>
     public string? Culture { get; set; }
+
+    /// <summary>
+    /// The one-click unsubscribe link (RFC 8058), a template such as <c>"https://example.com/u/{{Token}}"</c>: written as
+    /// <c>List-Unsubscribe: &lt;…&gt;</c> with <c>List-Unsubscribe-Post: List-Unsubscribe=One-Click</c>. https only
+    /// (TM0023 for any other literal, error 12010 at run time). For a link computed per recipient, use an
+    /// <see cref="UnsubscribeAttribute"/> member instead.
+    /// </summary>
+    public string? Unsubscribe { get; set; }
+
+    /// <summary>An address that unsubscribes by mail, listed in <c>List-Unsubscribe</c> beside the link; a template too.</summary>
+    public string? UnsubscribeMailto { get; set; }
 }

@@ -82,6 +82,13 @@ public sealed class SmtpSettings
     /// <summary>A copy, so that a sender is not affected by later changes to the settings it was given.</summary>
     internal SmtpSettings Copy() => (SmtpSettings)MemberwiseClone();
 
+    /// <summary>
+    /// The DKIM signature to put on every message this sender sends (domain, selector, private key); none when
+    /// <see langword="null"/>. Bound from the "Dkim" subsection.
+    /// </summary>
+    public DkimSettings? Dkim { get; set; }
+
+
     /// <summary>The port actually used.</summary>
     public int EffectivePort => SmtpRules.EffectivePort(Port, Mode);
 }

@@ -33,6 +33,11 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
         failures.AddRange(SmtpRules.Check(options.Port, options.Mode, options.HasCredentials, options.TimeoutSeconds)
             .Where(v => v.Severity == RuleSeverity.Error)
             .Select(v => $"{v.Id}: {v.Message}."));
+        if (options.Dkim is not null)
+        {
+            failures.AddRange(DkimSigning.Check(options.Dkim).Select(problem => "TypedMail: " + problem));
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -148,13 +148,14 @@ public sealed partial class SmtpMessage
         }
 
         MimeEntity body;
-        if (_textBody is not null && html is not null)
+        var text = PlainText();
+        if (text is not null && html is not null)
         {
-            body = new MultipartAlternative { TextPartOf("plain", _textBody), html };
+            body = new MultipartAlternative { TextPartOf("plain", text), html };
         }
         else
         {
-            body = html ?? TextPartOf("plain", _textBody ?? string.Empty);
+            body = html ?? TextPartOf("plain", text ?? string.Empty);
         }
 
         if (attached.Count == 0)

@@ -50,6 +50,8 @@ public static class DiagnosticIds
     public const string WrongSectionType = "TM0021";
     /// <summary>Template syntax: an unclosed or mismatched section, a stray else, a layout's body, an empty placeholder.</summary>
     public const string TemplateSyntax = "TM0022";
+    /// <summary>An unsubscribe link that is not https (RFC 8058 one-click).</summary>
+    public const string InsecureUnsubscribe = "TM0023";
     /// <summary>Internal error: the generator failed on a class.</summary>
     public const string InternalError = "TM0099";
 }

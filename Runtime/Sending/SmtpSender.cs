@@ -24,6 +24,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SessionPool _pool;
     private volatile bool _disposed;
+    private readonly DkimSigning? _dkim;
 
     /// <summary>Creates a sender; the settings are copied (later changes to <paramref name="settings"/> do not apply).</summary>
     /// <param name="settings">The server, mode, credentials and timeout.</param>
@@ -38,6 +39,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         _settings = settings.Copy();
         _logger = logger ?? NullLogger.Instance;
         _pool = new SessionPool(Math.Max(1, _settings.MaxConnections), NewSession);
+        _dkim = DkimSigning.From(_settings.Dkim);
     }
 
     /// <summary>Whether a connection is open (it may still have been closed by the server since).</summary>
@@ -238,6 +240,11 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, SmtpSession? session,
         CancellationToken cancellationToken)
     {
+        if (_dkim?.Sign(message) is { } unsigned)
+        {
+            return SendResult.Failure(ErrorCodes.InvalidArgument, unsigned, messageId: message.MessageId);
+        }
+
         using var activity = TypedMailTelemetry.ActivitySource.StartActivity("smtp.send", ActivityKind.Client);
         activity?.SetTag("server.address", _settings.Host);
         activity?.SetTag("server.port", _settings.EffectivePort);

@@ -31,6 +31,7 @@ var offers = people
         .Email(target.To ?? person.Email)
         .Salutation(person.Salutation)
         .Offer($"For a limited time, WKRP is offering {person.Discount}% off all drive-time ad spots.")
+        .UnsubscribeToken(UnsubscribeToken(person.Email))
         .Build())
     .ToList();
 
@@ -61,6 +62,10 @@ if (mailbox is not null)
 }
 
 return failures == 0 ? 0 : 1;
+
+// A stand-in for the token an application stores per subscriber: its unsubscribe endpoint looks the token up.
+static string UnsubscribeToken(string email) =>
+    Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(email.ToLowerInvariant())))[..16].ToLowerInvariant();
 
 /// <summary>Rewrites one console line as each message is sent.</summary>
 internal sealed class ConsoleProgress : IProgress<SendProgress>

@@ -96,6 +96,10 @@ internal static class Descriptors
         DiagnosticIds.InvalidFormat, "Placeholder format does not fit", "The format '{1}' of placeholder '{0}' cannot be used: {2}", Templates, DiagnosticSeverity.Error,
         "A {{Name:format}} placeholder's format must be one the member's type can format with (numbers, dates, times, GUIDs, enums); strings take none.");
 
+    public static readonly DiagnosticDescriptor InsecureUnsubscribe = Create(
+        DiagnosticIds.InsecureUnsubscribe, "Unsubscribe link is not https", "The unsubscribe link '{0}' cannot be a one-click link: {1}", Message, DiagnosticSeverity.Error,
+        "RFC 8058 one-click unsubscribe (List-Unsubscribe-Post) works only with an https link; mailbox providers ignore or distrust any other.");
+
     /// <summary>The descriptor of a definition problem, or <see langword="null"/> for TM0011 (the partial-type analyzer reports it).</summary>
     public static DiagnosticDescriptor? ForProblem(TypedMail.Definitions.ProblemKind kind) => kind switch
     {
@@ -111,6 +115,7 @@ internal static class Descriptors
         TypedMail.Definitions.ProblemKind.InvalidFormat => InvalidFormat,
         TypedMail.Definitions.ProblemKind.WrongSectionType => WrongSectionType,
         TypedMail.Definitions.ProblemKind.TemplateSyntax => TemplateSyntax,
+        TypedMail.Definitions.ProblemKind.InsecureUnsubscribe => InsecureUnsubscribe,
         _ => null,
     };
 

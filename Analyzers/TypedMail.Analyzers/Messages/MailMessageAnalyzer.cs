@@ -33,7 +33,8 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
         Descriptors.InvalidAddress, Descriptors.UnknownPlaceholder, Descriptors.UnusedMember, Descriptors.MissingFrom,
         Descriptors.MissingRecipient, Descriptors.LineBreakInHeader, Descriptors.MissingTemplateFile,
         Descriptors.MemberTypeMismatch, Descriptors.MissingSubject, Descriptors.CannotGenerate, Descriptors.UnknownCulture,
-        Descriptors.InvalidFormat, Descriptors.WrongSectionType, Descriptors.TemplateSyntax);
+        Descriptors.InvalidFormat, Descriptors.WrongSectionType, Descriptors.TemplateSyntax,
+        Descriptors.InsecureUnsubscribe);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

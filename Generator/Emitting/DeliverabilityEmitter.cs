@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.Linq;
+using TypedMail.Definitions.Model;
+
+namespace TypedMail.Generator.Emitting;
+
+/// <summary>
+/// Writes what makes a message arrive: the one-click unsubscribe headers (RFC 8058) from <c>[Unsubscribe]</c> or
+/// <c>[MailMessage(Unsubscribe = ...)]</c>, and the plain-text alternative of an HTML-only body.
+/// </summary>
+internal static class DeliverabilityEmitter
+{
+    private const string Unsubscribe = "global::TypedMail.ListUnsubscribe";
+
+    /// <summary>In <c>ToMimeMessage()</c>, after the headers.</summary>
+    public static void WriteMimeHeaders(SourceWriter w, MessageSpec spec)
+    {
+        if (HasUnsubscribe(spec))
+        {
+            w.Line($"{Unsubscribe}.Apply(message.Headers, TypedMailUnsubscribe(), {Mailto(spec)});");
+        }
+    }
+
+    /// <summary>In <c>ToMimeMessage()</c>, after the bodies: an HTML body alone gets its text alternative.</summary>
+    public static void WriteMimeTextAlternative(SourceWriter w, MessageSpec spec)
+    {
+        if (spec.TextBody is null && spec.HtmlBody is not null && spec.TextAlternative)
+        {
+            w.Line("body.TextBody = global::TypedMail.HtmlToText.Convert(body.HtmlBody) is { Length: > 0 } alternative ? alternative : null;");
+        }
+    }
+
+    /// <summary>In <c>ToSmtpMessage()</c>, after the headers (the message reference builds the alternative itself).</summary>
+    public static void WriteSmtp(SourceWriter w, MessageSpec spec)
+    {
+        if (HasUnsubscribe(spec))
+        {
+            w.Line($"message.SetUnsubscribe(TypedMailUnsubscribe(), {Mailto(spec)});");
+        }
+
+        if (!spec.TextAlternative)
+        {
+            w.Line("message.TextAlternative = false;");
+        }
+    }
+
+    /// <summary>The rendering methods: the link (a member's value, else the rendered template) and the address.</summary>
+    public static void WriteRendering(SourceWriter w, MessageSpec spec, IReadOnlyDictionary<string, MemberSpec> members)
+    {
+        if (!HasUnsubscribe(spec))
+        {
+            return;
+        }
+
+        var member = Member(spec);
+        var template = spec.Unsubscribe is null ? null : $"{Unsubscribe}.Link(TypedMailUnsubscribeLink())";
+        var link = (member, template) switch
+        {
+            (not null, not null) => $"this.{member.Name} ?? {template}",
+            (not null, null) => $"this.{member.Name}",
+            _ => template!,
+        };
+        w.Line(CSharp.GeneratedCode)
+         .Line($"private global::System.Uri? TypedMailUnsubscribe() => {link};")
+         .Line();
+        if (spec.Unsubscribe is not null)
+        {
+            TemplateEmitter.WriteMethod(w, "TypedMailUnsubscribeLink", spec.Unsubscribe, members, html: false);
+        }
+
+        if (spec.UnsubscribeMailto is not null)
+        {
+            TemplateEmitter.WriteMethod(w, "TypedMailUnsubscribeMailto", spec.UnsubscribeMailto, members, html: false);
+        }
+    }
+
+    private static bool HasUnsubscribe(MessageSpec spec) => spec.Unsubscribe is not null || Member(spec) is not null;
+
+    private static MemberSpec? Member(MessageSpec spec) => spec.Members.FirstOrDefault(m => m.Role == MemberRole.Unsubscribe);
+
+    private static string Mailto(MessageSpec spec) => spec.UnsubscribeMailto is null ? "null" : "TypedMailUnsubscribeMailto()";
+}
