@@ -26,13 +26,13 @@ internal static class DeliverabilityReader
             problems.Add(Problem.Create(ProblemKind.InsecureUnsubscribe, ProblemSite.OfArgument(slot), text, reason));
         }
 
-        return new TemplateSpec(slot, "unsubscribe link", null, text, EquatableArray<TemplatePart>.Empty);
+        return new TemplateSpec(slot, "unsubscribe link", null, text, EquatableArray<TypedMail.Definitions.TemplateBinding.RenderStep>.Empty);
     }
 
     public static TemplateSpec? Mailto(AttributeData message)
     {
         var text = Attributes.NamedString(message, "UnsubscribeMailto");
-        return text is null ? null : new TemplateSpec(new AttributeSlot("MailMessage", 0, "UnsubscribeMailto"), "unsubscribe address", null, text, EquatableArray<TemplatePart>.Empty);
+        return text is null ? null : new TemplateSpec(new AttributeSlot("MailMessage", 0, "UnsubscribeMailto"), "unsubscribe address", null, text, EquatableArray<TypedMail.Definitions.TemplateBinding.RenderStep>.Empty);
     }
 
     public static bool TextAlternative(IEnumerable<AttributeData> attributes)

@@ -45,7 +45,7 @@ internal static class DeliverabilityEmitter
     }
 
     /// <summary>The rendering methods: the link (a member's value, else the rendered template) and the address.</summary>
-    public static void WriteRendering(SourceWriter w, MessageSpec spec, IReadOnlyDictionary<string, MemberSpec> members)
+    public static void WriteRendering(SourceWriter w, MessageSpec spec)
     {
         if (!HasUnsubscribe(spec))
         {
@@ -65,12 +65,12 @@ internal static class DeliverabilityEmitter
          .Line();
         if (spec.Unsubscribe is not null)
         {
-            TemplateEmitter.WriteMethod(w, "TypedMailUnsubscribeLink", spec.Unsubscribe, members, html: false);
+            TemplateEmitter.WriteMethod(w, "TypedMailUnsubscribeLink", spec.Unsubscribe);
         }
 
         if (spec.UnsubscribeMailto is not null)
         {
-            TemplateEmitter.WriteMethod(w, "TypedMailUnsubscribeMailto", spec.UnsubscribeMailto, members, html: false);
+            TemplateEmitter.WriteMethod(w, "TypedMailUnsubscribeMailto", spec.UnsubscribeMailto);
         }
     }
 

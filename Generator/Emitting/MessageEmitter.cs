@@ -291,7 +291,7 @@ internal static class MessageEmitter
             TemplateEmitter.WriteMethod(w, "TypedMailHeader" + i, spec.Headers[i].Value);
         }
 
-        DeliverabilityEmitter.WriteRendering(w, spec, members);
+        DeliverabilityEmitter.WriteRendering(w, spec);
 
         if (Attachments(spec).Any())
         {

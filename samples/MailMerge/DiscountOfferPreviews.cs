@@ -25,5 +25,6 @@ public static class DiscountOfferPreviews
             .Email(email)
             .Salutation(salutation)
             .Offer($"For a limited time, WKRP is offering {discount}% off all drive-time ad spots.")
+            .UnsubscribeToken("preview")
             .Build();
 }
