@@ -172,6 +172,7 @@ namespace Shop.Mail
             message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
             var body = new global::MimeKit.BodyBuilder();
             body.HtmlBody = TypedMailHtmlBody();
+            body.TextBody = global::TypedMail.HtmlToText.Convert(body.HtmlBody) is { Length: > 0 } alternative ? alternative : null;
             message.Body = body.ToMessageBody();
             return message;
         }
