@@ -9,6 +9,7 @@ count=${1:-1000}
 runs=${2:-3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ -n "${KEEP:-}" ]; then trap - EXIT; echo "logs kept in $work"; fi
 
 make_project() { # $1 = folder, $2 = true to attach the generator and analyzers
   mkdir -p "$1"
@@ -63,7 +64,7 @@ measure() { # $1 = folder; prints the Csc milliseconds of each run, best first
   for ((r = 0; r < runs; r++)); do
     touch "$1/OrderShipped0.cs"
     dotnet build "$1" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:ReportAnalyzer=true \
-      -v:n -clp:PerformanceSummary > "$1/build$r.log"
+      -v:d -clp:PerformanceSummary > "$1/build$r.log"
     csc_ms "$1/build$r.log"
   done | sort -n
 }
@@ -81,5 +82,5 @@ awk -v a="$best_with" -v b="$best_without" -v n="$count" \
   'BEGIN { printf "overhead: %d ms, %.2f ms per definition (best runs)\n", a - b, (a - b) / n }'
 log="$work/with/build0.log"
 echo "analyzer and generator times of one build with them (ReportAnalyzer):"
-grep -v -- '/noconfig' "$log" | grep -E 'Total (analyzer|generator) execution time|TypedMail\.(Generator|Analyzers), Version' \
+grep -E 'Total (analyzer|generator) execution time|^ +[0-9.]+ +[<0-9]+ +TypedMail\.(Generator|Analyzers), Version' "$log" \
   | sed 's/^ */  /' | head -12
