@@ -252,7 +252,7 @@ internal static class MessageEmitter
          .Line("/// <param name=\"cancellationToken\">Cancels the send.</param>")
          .Line("/// <returns>The outcome: code 0 when every recipient accepted the message.</returns>")
          .Line(CSharp.GeneratedCode)
-         .Line($"public {BuilderEmitter.New(spec)}global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>")
+         .Line($"public {BuilderEmitter.New(spec)}global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>")
          .Line("    global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);")
          .Line();
     }

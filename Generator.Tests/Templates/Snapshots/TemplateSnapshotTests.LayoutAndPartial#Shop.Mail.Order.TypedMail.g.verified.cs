@@ -205,7 +205,7 @@ namespace Shop.Mail
         /// <param name="cancellationToken">Cancels the send.</param>
         /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
