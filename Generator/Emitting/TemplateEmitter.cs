@@ -40,6 +40,14 @@ internal static class TemplateEmitter
             return;
         }
 
+        if (steps.Count >= 2 && steps.All(s => s is WriteText or WriteValue { Mode: WriteMode.Plain }))
+        {
+            // Text and plain values only: one concatenation, no builder.
+            var parts = steps.Select(s => s is WriteText t ? CSharp.Literal(t.Text) : ((WriteValue)s).Expression);
+            w.Line($"private string {methodName}() => string.Concat({string.Join(", ", parts)});").Line();
+            return;
+        }
+
         w.Open($"private string {methodName}()")
          .Line($"var text = new global::System.Text.StringBuilder({System.Math.Min(Capacity(steps, 1), 8192)});");
         Write(w, steps);

@@ -127,36 +127,10 @@ namespace Shop.Mail
         private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject()
-        {
-            var text = new global::System.Text.StringBuilder(60);
-            text.Append("Order ");
-            text.Append(this.OrderNumber.ToString(null, TypedMailFormat));
-            text.Append(" of ");
-            text.Append(this.Placed.ToString("yyyy-MM-dd", TypedMailFormat));
-            text.Append(": ");
-            text.Append(this.Total.ToString("N2", TypedMailFormat));
-            return text.ToString();
-        }
+        private string TypedMailSubject() => string.Concat("Order ", this.OrderNumber.ToString(null, TypedMailFormat), " of ", this.Placed.ToString("yyyy-MM-dd", TypedMailFormat), ": ", this.Total.ToString("N2", TypedMailFormat));
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(129);
-            text.Append("Hello ");
-            text.Append(this.Name);
-            text.Append(", your order ");
-            text.Append(this.OrderNumber.ToString("D6", TypedMailFormat));
-            text.Append(" costs ");
-            text.Append(this.Total.ToString("C", TypedMailFormat));
-            text.Append(" (");
-            text.Append(this.Status.ToString());
-            text.Append(", ");
-            text.Append(this.Status.ToString("D"));
-            text.Append("). ");
-            text.Append(this.Note?.ToString(null, TypedMailFormat));
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Hello ", this.Name, ", your order ", this.OrderNumber.ToString("D6", TypedMailFormat), " costs ", this.Total.ToString("C", TypedMailFormat), " (", this.Status.ToString(), ", ", this.Status.ToString("D"), "). ", this.Note?.ToString(null, TypedMailFormat));
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()
@@ -171,12 +145,6 @@ namespace Shop.Mail
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailHeader0()
-        {
-            var text = new global::System.Text.StringBuilder(23);
-            text.Append("spring-");
-            text.Append(this.OrderNumber.ToString(null, TypedMailFormat));
-            return text.ToString();
-        }
+        private string TypedMailHeader0() => string.Concat("spring-", this.OrderNumber.ToString(null, TypedMailFormat));
     }
 }

@@ -69,16 +69,7 @@ namespace Shop.Mail
             .HtmlBody(TypedMailHtmlBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(40);
-            text.Append("Dear ");
-            text.Append(this.Salutation);
-            text.Append(",\n");
-            text.Append(this.Offer);
-            text.Append("\n");
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Dear ", this.Salutation, ",\n", this.Offer, "\n");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()

@@ -59,11 +59,5 @@ partial class Ping : global::TypedMail.ITypedMailMessage
     private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    private string TypedMailTextBody()
-    {
-        var text = new global::System.Text.StringBuilder(24);
-        text.Append("Ping at ");
-        text.Append(this.At.ToString("O", TypedMailFormat));
-        return text.ToString();
-    }
+    private string TypedMailTextBody() => string.Concat("Ping at ", this.At.ToString("O", TypedMailFormat));
 }

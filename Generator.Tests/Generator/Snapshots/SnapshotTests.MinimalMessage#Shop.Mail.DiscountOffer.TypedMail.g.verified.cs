@@ -68,14 +68,6 @@ namespace Shop.Mail
             .TextBody(TypedMailTextBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(39);
-            text.Append("Dear ");
-            text.Append(this.Salutation);
-            text.Append(",\n");
-            text.Append(this.Offer);
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Dear ", this.Salutation, ",\n", this.Offer);
     }
 }

@@ -68,23 +68,10 @@ namespace Shop.Mail
                     .TextBody(TypedMailTextBody());
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                private string TypedMailSubject()
-                {
-                    var text = new global::System.Text.StringBuilder(24);
-                    text.Append("Welcome ");
-                    text.Append(this.Name);
-                    return text.ToString();
-                }
+                private string TypedMailSubject() => string.Concat("Welcome ", this.Name);
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                private string TypedMailTextBody()
-                {
-                    var text = new global::System.Text.StringBuilder(26);
-                    text.Append("Welcome, ");
-                    text.Append(this.Name);
-                    text.Append(".");
-                    return text.ToString();
-                }
+                private string TypedMailTextBody() => string.Concat("Welcome, ", this.Name, ".");
             }
         }
     }

@@ -58,12 +58,6 @@ namespace Shop.Billing
             .TextBody(TypedMailTextBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(28);
-            text.Append("Invoice for ");
-            text.Append(this.Email);
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Invoice for ", this.Email);
     }
 }

@@ -58,12 +58,6 @@ namespace Shop.Shipping
             .TextBody(TypedMailTextBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(27);
-            text.Append("Shipped to ");
-            text.Append(this.Email);
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Shipped to ", this.Email);
     }
 }

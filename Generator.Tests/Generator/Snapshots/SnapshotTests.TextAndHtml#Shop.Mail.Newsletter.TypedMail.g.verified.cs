@@ -79,25 +79,10 @@ namespace Shop.Mail
         private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject()
-        {
-            var text = new global::System.Text.StringBuilder(25);
-            text.Append("News for ");
-            text.Append(this.Name);
-            return text.ToString();
-        }
+        private string TypedMailSubject() => string.Concat("News for ", this.Name);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(48);
-            text.Append("Hi ");
-            text.Append(this.Name);
-            text.Append("! ");
-            text.Append(this.Count.ToString(null, TypedMailFormat));
-            text.Append(" new items.");
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Hi ", this.Name, "! ", this.Count.ToString(null, TypedMailFormat), " new items.");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()
