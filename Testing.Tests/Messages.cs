@@ -16,3 +16,8 @@ public partial class Welcome
     [To] public required string Email { get; init; }
     public required string Name { get; init; }
 }
+
+[SmtpServer("smtp.example.org", Port = 587)]
+public partial class ShopRelay
+{
+}

@@ -16,18 +16,18 @@ internal static class GeneratedNames
     /// <summary>Declared in every server class.</summary>
     public static readonly IReadOnlyCollection<string> Server = new[]
     {
-        "CreateSettings", "SendAsync", "SendManyAsync", "Dispose", "DisposeAsync", "typedMailSender",
+        "CreateSettings", "SendAsync", "SendManyAsync", "Dispose", "DisposeAsync", "typedMailSender", "typedMailOwnedSender",
     };
 
     private const string ReservedPrefix = "TypedMail";
 
     /// <summary>
     /// Whether a message class's method only overloads a generated one: every generated method but SendAsync is
-    /// parameterless, and SendAsync takes an SmtpSender first (a user's <c>static SendAsync(string host, int port)</c> is fine).
+    /// parameterless, and SendAsync takes an ISmtpSender first (a user's <c>static SendAsync(string host, int port)</c> is fine).
     /// </summary>
     private static bool IsOverload(ISymbol member) => member is IMethodSymbol method
         && method.Parameters.Length > 0
-        && !(method.Name == "SendAsync" && method.Parameters[0].Type.Name == "SmtpSender");
+        && !(method.Name == "SendAsync" && method.Parameters[0].Type.Name is "SmtpSender" or "ISmtpSender");
 
     /// <summary>
     /// The first member of the class (or of a base class that is not itself generated) whose name the generated code

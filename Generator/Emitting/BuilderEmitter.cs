@@ -21,18 +21,13 @@ internal static class BuilderEmitter
         // A public builder cannot expose an internal member or type (CS0051): then the builder is internal.
         var access = mandatory.Concat(optional).All(m => m.IsPublic) ? "public" : "internal";
 
-        w.Line("/// <summary>")
-         .Line($"/// Starts a <see cref=\"{name}\"/>: a staged builder. Each mandatory member is set in turn")
-         .Line(mandatory.Count == 0
-             ? "/// (this class has none), then optional members, then <c>Build()</c>."
-             : $"/// ({string.Join(", ", mandatory.Select(m => $"<c>{m.Name}</c>"))}), then optional members, then <c>Build()</c>.")
-         .Line("/// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant")
-         .Line("/// recipient) is a compile error: <c>Build()</c> exists only on the last step.")
-         .Line("/// </summary>")
+        var order = mandatory.Count == 0 ? "(none mandatory)" : string.Join(", ", mandatory.Select(m => $"<c>{m.Name}</c>"));
+        w.Line($"/// <summary>Starts <see cref=\"{name}\"/>'s staged builder: {order} in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>")
          .Line(CSharp.GeneratedCode)
          .Line($"{access} static {New(spec)}{stepNames[0]} Create() => new TypedMailState();")
          .Line();
 
+        // One line per step (a delimited doc comment fits before the member): the builder is most of the generated code.
         w.Line($"/// <summary>The steps of <see cref=\"{name}\"/>'s staged builder, in the order they are taken.</summary>")
          .Line(CSharp.GeneratedCode)
          .Open($"{access} static {New(spec)}class Builder");
@@ -40,27 +35,27 @@ internal static class BuilderEmitter
         {
             var member = mandatory[i];
             w.Line($"/// <summary>The step that sets <c>{member.Name}</c>.</summary>")
-             .Open($"public interface I{member.Name}Step")
-             .Line($"/// <summary>Sets <c>{member.Name}</c>.</summary>")
-             .Line($"{stepNames[i + 1].Substring("Builder.".Length)} {CSharp.Id(member.Name)}({StepType(spec, member)} value);")
-             .Close()
-             .Line();
+             .Line($"public interface I{member.Name}Step {{ /** <summary>Sets <c>{member.Name}</c>.</summary> */ {stepNames[i + 1].Substring("Builder.".Length)} {CSharp.Id(member.Name)}({StepType(spec, member)} value); }}");
         }
 
-        w.Line("/// <summary>The last step: optional members, then <c>Build()</c>.</summary>")
-         .Open("public interface IBuildStep");
-        foreach (var member in optional)
+        w.Line("/// <summary>The last step: optional members, then <c>Build()</c>.</summary>");
+        var build = $"/** <summary>The message.</summary> */ {spec.Type.FullName} Build();";
+        if (optional.Count == 0)
         {
-            w.Line($"/// <summary>Sets <c>{member.Name}</c> (optional).</summary>")
-             .Line($"IBuildStep {CSharp.Id(member.Name)}({member.TypeName} value);")
-             .Line();
+            w.Line($"public interface IBuildStep {{ {build} }}");
+        }
+        else
+        {
+            w.Open("public interface IBuildStep");
+            foreach (var member in optional)
+            {
+                w.Line($"/** <summary>Sets <c>{member.Name}</c> (optional).</summary> */ IBuildStep {CSharp.Id(member.Name)}({member.TypeName} value);");
+            }
+
+            w.Line(build).Close();
         }
 
-        w.Line($"/// <summary>The message.</summary>")
-         .Line($"{spec.Type.FullName} Build();")
-         .Close()
-         .Close()
-         .Line();
+        w.Close().Line();
 
         WriteState(w, spec, mandatory, optional, stepNames);
         WriteConstructors(w, spec, mandatory, optional);
@@ -106,33 +101,21 @@ internal static class BuilderEmitter
 
         for (var i = 0; i < optional.Count; i++)
         {
-            w.Line($"internal {optional[i].TypeName} {CSharp.Id(optional[i].Name)} = default!;")
-             .Line($"internal bool {IsSet(optional[i])};");
+            w.Line($"internal {optional[i].TypeName} {CSharp.Id(optional[i].Name)} = default!; internal bool {IsSet(optional[i])};");
         }
 
         for (var i = 0; i < mandatory.Count; i++)
         {
             var member = mandatory[i];
-            w.Line()
-             .Open($"{stepNames[i + 1]} {stepNames[i]}.{CSharp.Id(member.Name)}({StepType(spec, member)} value)")
-             .Line($"{CSharp.Id(member.Name)} = value;")
-             .Line("return this;")
-             .Close();
+            w.Line($"{stepNames[i + 1]} {stepNames[i]}.{CSharp.Id(member.Name)}({StepType(spec, member)} value) {{ {CSharp.Id(member.Name)} = value; return this; }}");
         }
 
-        for (var i = 0; i < optional.Count; i++)
+        foreach (var member in optional)
         {
-            var member = optional[i];
-            w.Line()
-             .Open($"Builder.IBuildStep Builder.IBuildStep.{CSharp.Id(member.Name)}({member.TypeName} value)")
-             .Line($"{CSharp.Id(member.Name)} = value;")
-             .Line($"{IsSet(optional[i])} = true;")
-             .Line("return this;")
-             .Close();
+            w.Line($"Builder.IBuildStep Builder.IBuildStep.{CSharp.Id(member.Name)}({member.TypeName} value) {{ {CSharp.Id(member.Name)} = value; {IsSet(member)} = true; return this; }}");
         }
 
-        w.Line()
-         .Line($"{spec.Type.FullName} Builder.IBuildStep.Build() => new {spec.Type.FullName}(this);")
+        w.Line($"{spec.Type.FullName} Builder.IBuildStep.Build() => new {spec.Type.FullName}(this);")
          .Close()
          .Line();
     }
@@ -144,9 +127,7 @@ internal static class BuilderEmitter
             // Declaring the builder's constructor removes the implicit one; this keeps 'new X { ... }' working.
             w.Line($"/// <summary>Creates an empty <see cref=\"{spec.Type.Name}\"/> (the constructor the compiler would otherwise declare).</summary>")
              .Line(CSharp.GeneratedCode)
-             .Line($"public {CSharp.Id(spec.Type.Name)}()")
-             .Line("{")
-             .Line("}")
+             .Line($"public {CSharp.Id(spec.Type.Name)}() {{ }}")
              .Line();
         }
 
@@ -166,9 +147,7 @@ internal static class BuilderEmitter
         for (var i = 0; i < optional.Count; i++)
         {
             var name = CSharp.Id(optional[i].Name);
-            w.Open($"if (state.{IsSet(optional[i])})")
-             .Line($"this.{name} = state.{name};")
-             .Close();
+            w.Line($"if (state.{IsSet(optional[i])}) {{ this.{name} = state.{name}; }}");
         }
 
         w.Close().Line();

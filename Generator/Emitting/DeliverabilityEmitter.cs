@@ -12,35 +12,17 @@ internal static class DeliverabilityEmitter
 {
     private const string Unsubscribe = "global::TypedMail.ListUnsubscribe";
 
-    /// <summary>In <c>ToMimeMessage()</c>, after the headers.</summary>
-    public static void WriteMimeHeaders(SourceWriter w, MessageSpec spec)
+    /// <summary>The calls on the message's parts: the unsubscribe link and address, and the text alternative's opt-out.</summary>
+    public static IEnumerable<string> PartsCalls(MessageSpec spec)
     {
         if (HasUnsubscribe(spec))
         {
-            w.Line($"{Unsubscribe}.Apply(message.Headers, TypedMailUnsubscribe(), {Mailto(spec)});");
-        }
-    }
-
-    /// <summary>In <c>ToMimeMessage()</c>, after the bodies: an HTML body alone gets its text alternative.</summary>
-    public static void WriteMimeTextAlternative(SourceWriter w, MessageSpec spec)
-    {
-        if (spec.TextBody is null && spec.HtmlBody is not null && spec.TextAlternative)
-        {
-            w.Line("body.TextBody = global::TypedMail.HtmlToText.Convert(body.HtmlBody) is { Length: > 0 } alternative ? alternative : null;");
-        }
-    }
-
-    /// <summary>In <c>ToSmtpMessage()</c>, after the headers (the message reference builds the alternative itself).</summary>
-    public static void WriteSmtp(SourceWriter w, MessageSpec spec)
-    {
-        if (HasUnsubscribe(spec))
-        {
-            w.Line($"message.SetUnsubscribe(TypedMailUnsubscribe(), {Mailto(spec)});");
+            yield return $".Unsubscribe(TypedMailUnsubscribe(), {Mailto(spec)})";
         }
 
         if (!spec.TextAlternative)
         {
-            w.Line("message.TextAlternative = false;");
+            yield return ".TextAlternative(false)";
         }
     }
 

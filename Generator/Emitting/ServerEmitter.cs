@@ -20,7 +20,10 @@ internal static class ServerEmitter
         var where = $"{spec.Host}:{(spec.Port == 0 ? "(the mode's default port)" : spec.Port.ToString(System.Globalization.CultureInfo.InvariantCulture))}";
 
         w.Line(CSharp.GeneratedCode)
-         .Line("private readonly global::TypedMail.SmtpSender typedMailSender;")
+         .Line("private readonly global::TypedMail.ISmtpSender typedMailSender;")
+         .Line()
+         .Line(CSharp.GeneratedCode)
+         .Line("private readonly global::TypedMail.SmtpSender? typedMailOwnedSender;")
          .Line();
 
         w.Line($"/// <summary>A sender to {Escape(where)} with the constants of <c>[SmtpServer]</c>, authenticating as <paramref name=\"userName\"/>.</summary>")
@@ -30,11 +33,18 @@ internal static class ServerEmitter
          .Line("/// <param name=\"logger\">Where the sender logs; credentials are never logged.</param>")
          .Line(CSharp.GeneratedCode)
          .Open($"public {name}(string userName, string password, {Configure}, {Logger})")
-         .Line("this.typedMailSender = new global::TypedMail.SmtpSender(CreateSettings(")
+         .Line("this.typedMailSender = this.typedMailOwnedSender = new global::TypedMail.SmtpSender(CreateSettings(")
          .Line("    userName ?? throw new global::System.ArgumentNullException(nameof(userName)),")
          .Line("    password ?? throw new global::System.ArgumentNullException(nameof(password)),")
          .Line("    configure), logger);")
          .Close()
+         .Line();
+
+        w.Line("/// <summary>Sends through <paramref name=\"sender\"/> (a shared sender, or a recording double of <c>TypedMail.Testing</c>); disposing this does not dispose it.</summary>")
+         .Line("/// <param name=\"sender\">The sender the messages go through.</param>")
+         .Line(CSharp.GeneratedCode)
+         .Line($"public {name}(global::TypedMail.ISmtpSender sender) =>")
+         .Line("    this.typedMailSender = sender ?? throw new global::System.ArgumentNullException(nameof(sender));")
          .Line();
 
         if (!spec.AuthGiven)
@@ -44,7 +54,7 @@ internal static class ServerEmitter
              .Line("/// <param name=\"logger\">Where the sender logs.</param>")
              .Line(CSharp.GeneratedCode)
              .Open($"public {name}({Configure}, {Logger})")
-             .Line("this.typedMailSender = new global::TypedMail.SmtpSender(CreateSettings(null, null, configure), logger);")
+             .Line("this.typedMailSender = this.typedMailOwnedSender = new global::TypedMail.SmtpSender(CreateSettings(null, null, configure), logger);")
              .Close()
              .Line();
         }
@@ -76,7 +86,7 @@ internal static class ServerEmitter
          .Line("/// <returns>The outcome: code 0 when every recipient accepted the message.</returns>")
          .Line(CSharp.GeneratedCode)
          .Line("public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ITypedMailMessage message, global::System.Threading.CancellationToken cancellationToken = default) =>")
-         .Line("    global::TypedMail.TypedMessageSending.SendAsync(this.typedMailSender, message, cancellationToken);")
+         .Line("    this.typedMailSender.SendAsync(message, cancellationToken);")
          .Line();
 
         w.Line("/// <summary>")
@@ -90,16 +100,16 @@ internal static class ServerEmitter
          .Line("/// <returns>One result per message, in order.</returns>")
          .Line(CSharp.GeneratedCode)
          .Line("public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::TypedMail.SendResult>> SendManyAsync(global::System.Collections.Generic.IEnumerable<global::TypedMail.ITypedMailMessage> messages, global::System.IProgress<global::TypedMail.SendProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>")
-         .Line("    global::TypedMail.TypedMessageSending.SendManyAsync(this.typedMailSender, messages, progress, cancellationToken);")
+         .Line("    this.typedMailSender.SendManyAsync(messages, progress, cancellationToken);")
          .Line();
 
-        w.Line("/// <summary>Closes the connection.</summary>")
+        w.Line("/// <summary>Closes the connection this class opened (not a sender it was given).</summary>")
          .Line(CSharp.GeneratedCode)
-         .Line("public void Dispose() => this.typedMailSender.Dispose();")
+         .Line("public void Dispose() => this.typedMailOwnedSender?.Dispose();")
          .Line()
-         .Line("/// <summary>Closes the connection.</summary>")
+         .Line("/// <summary>Closes the connection this class opened (not a sender it was given).</summary>")
          .Line(CSharp.GeneratedCode)
-         .Line("public global::System.Threading.Tasks.ValueTask DisposeAsync() => this.typedMailSender.DisposeAsync();");
+         .Line("public global::System.Threading.Tasks.ValueTask DisposeAsync() => this.typedMailOwnedSender?.DisposeAsync() ?? default;");
         CSharp.CloseAll(w, open);
         return w.ToString();
     }

@@ -13,6 +13,22 @@ internal static class TemplateEmitter
 {
     private const string Output = "global::TypedMail.TemplateOutput";
 
+    /// <summary>Whether the template is plain text: then it is a literal where it is used, not a method.</summary>
+    public static bool IsConstant(TemplateSpec template) => template.Steps.All(s => s is WriteText);
+
+    /// <summary>Whether the rendering code formats a value with the class's culture (<c>TypedMailFormat</c>).</summary>
+    public static bool UsesFormat(IEnumerable<RenderStep> steps) => steps.Any(step => step switch
+    {
+        WriteValue v => v.Expression.Contains("TypedMailFormat"),
+        Branch b => b.Condition.Contains("TypedMailFormat") || UsesFormat(b.Then) || UsesFormat(b.Else),
+        Loop l => l.Sequence.Contains("TypedMailFormat") || UsesFormat(l.Body),
+        _ => false,
+    });
+
+    /// <summary>What renders the template: its literal when constant, else a call of <c>{methodName}()</c>.</summary>
+    public static string Call(string methodName, TemplateSpec template) =>
+        IsConstant(template) ? CSharp.Literal(string.Concat(template.Steps.Cast<WriteText>().Select(t => t.Text))) : methodName + "()";
+
     /// <summary>Writes <c>private string {methodName}()</c> rendering the template.</summary>
     public static void WriteMethod(SourceWriter w, string methodName, TemplateSpec template)
     {
@@ -21,6 +37,14 @@ internal static class TemplateEmitter
         if (steps.All(s => s is WriteText))
         {
             w.Line($"private string {methodName}() => {CSharp.Literal(string.Concat(steps.Cast<WriteText>().Select(t => t.Text)))};").Line();
+            return;
+        }
+
+        if (steps.Count >= 2 && steps.All(s => s is WriteText or WriteValue { Mode: WriteMode.Plain }))
+        {
+            // Text and plain values only: one concatenation, no builder.
+            var parts = steps.Select(s => s is WriteText t ? CSharp.Literal(t.Text) : ((WriteValue)s).Expression);
+            w.Line($"private string {methodName}() => string.Concat({string.Join(", ", parts)});").Line();
             return;
         }
 

@@ -33,6 +33,22 @@ public static class TypedMessageSending
         return await sender.SendAsync(reference, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Sends one typed message through any <see cref="ISmtpSender"/> (an <see cref="SmtpSender"/>, or a recording double in tests).</summary>
+    /// <param name="sender">The sender.</param>
+    /// <param name="message">A message generated from a <c>[MailMessage]</c> class.</param>
+    /// <param name="cancellationToken">Cancels the send.</param>
+    /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+    /// <exception cref="TypedMailException">The message cannot be rendered (an invalid address, a line break in a header value).</exception>
+    public static Task<SendResult> SendAsync(ISmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken = default)
+    {
+        if (sender is null)
+        {
+            throw new ArgumentNullException(nameof(sender));
+        }
+
+        return sender is SmtpSender smtp ? SendAsync(smtp, message, cancellationToken) : sender.SendAsync(message, cancellationToken);
+    }
+
     /// <summary>
     /// Sends many typed messages over one connection (a mail merge): exactly one result per message, in order. A
     /// message that is refused, or whose rendering throws anything (an invalid address, a line break in a header value,

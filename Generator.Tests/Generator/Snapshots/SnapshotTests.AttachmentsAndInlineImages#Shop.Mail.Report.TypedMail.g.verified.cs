@@ -5,12 +5,7 @@ namespace Shop.Mail
 {
     partial class Report : global::TypedMail.ITypedMailMessage
     {
-        /// <summary>
-        /// Starts a <see cref="Report"/>: a staged builder. Each mandatory member is set in turn
-        /// (<c>Data</c>), then optional members, then <c>Build()</c>.
-        /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-        /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-        /// </summary>
+        /// <summary>Starts <see cref="Report"/>'s staged builder: <c>Data</c> in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public static Builder.IDataStep Create() => new TypedMailState();
 
@@ -19,23 +14,13 @@ namespace Shop.Mail
         public static class Builder
         {
             /// <summary>The step that sets <c>Data</c>.</summary>
-            public interface IDataStep
-            {
-                /// <summary>Sets <c>Data</c>.</summary>
-                IBuildStep Data(byte[] value);
-            }
-
+            public interface IDataStep { /** <summary>Sets <c>Data</c>.</summary> */ IBuildStep Data(byte[] value); }
             /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
             public interface IBuildStep
             {
-                /// <summary>Sets <c>Logo</c> (optional).</summary>
-                IBuildStep Logo(byte[]? value);
-
-                /// <summary>Sets <c>Appendix</c> (optional).</summary>
-                IBuildStep Appendix(global::System.IO.Stream? value);
-
-                /// <summary>The message.</summary>
-                global::Shop.Mail.Report Build();
+                /** <summary>Sets <c>Logo</c> (optional).</summary> */ IBuildStep Logo(byte[]? value);
+                /** <summary>Sets <c>Appendix</c> (optional).</summary> */ IBuildStep Appendix(global::System.IO.Stream? value);
+                /** <summary>The message.</summary> */ global::Shop.Mail.Report Build();
             }
         }
 
@@ -43,156 +28,47 @@ namespace Shop.Mail
         private sealed class TypedMailState : Builder.IDataStep, Builder.IBuildStep
         {
             internal byte[] Data = default!;
-            internal byte[]? Logo = default!;
-            internal bool TypedMailIsSet_Logo;
-            internal global::System.IO.Stream? Appendix = default!;
-            internal bool TypedMailIsSet_Appendix;
-
-            Builder.IBuildStep Builder.IDataStep.Data(byte[] value)
-            {
-                Data = value;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Logo(byte[]? value)
-            {
-                Logo = value;
-                TypedMailIsSet_Logo = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Appendix(global::System.IO.Stream? value)
-            {
-                Appendix = value;
-                TypedMailIsSet_Appendix = true;
-                return this;
-            }
-
+            internal byte[]? Logo = default!; internal bool TypedMailIsSet_Logo;
+            internal global::System.IO.Stream? Appendix = default!; internal bool TypedMailIsSet_Appendix;
+            Builder.IBuildStep Builder.IDataStep.Data(byte[] value) { Data = value; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Logo(byte[]? value) { Logo = value; TypedMailIsSet_Logo = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Appendix(global::System.IO.Stream? value) { Appendix = value; TypedMailIsSet_Appendix = true; return this; }
             global::Shop.Mail.Report Builder.IBuildStep.Build() => new global::Shop.Mail.Report(this);
         }
 
         /// <summary>Creates an empty <see cref="Report"/> (the constructor the compiler would otherwise declare).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public Report()
-        {
-        }
+        public Report() { }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
         private Report(TypedMailState state) : this()
         {
             this.Data = state.Data;
-            if (state.TypedMailIsSet_Logo)
-            {
-                this.Logo = state.Logo;
-            }
-            if (state.TypedMailIsSet_Appendix)
-            {
-                this.Appendix = state.Appendix;
-            }
+            if (state.TypedMailIsSet_Logo) { this.Logo = state.Logo; }
+            if (state.TypedMailIsSet_Appendix) { this.Appendix = state.Appendix; }
         }
 
-        /// <summary>
-        /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-        /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-        /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-        /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::MimeKit.MimeMessage ToMimeMessage()
-        {
-            var message = new global::MimeKit.MimeMessage();
-            global::TypedMail.MessageRendering.AddAddresses(message.From, "reports@shop.example", "From");
-            global::TypedMail.MessageRendering.AddAddresses(message.To, "boss@shop.example", "To");
-            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-            var body = new global::MimeKit.BodyBuilder();
-            body.TextBody = TypedMailTextBody();
-            body.HtmlBody = TypedMailHtmlBody();
-            foreach (var attachment in TypedMailAttachments())
-            {
-                var parts = attachment.ContentId == null ? body.Attachments : body.LinkedResources;
-                var part = attachment.ContentType == null
-                    ? parts.Add(attachment.FileName, attachment.Content)
-                    : parts.Add(attachment.FileName, attachment.Content, global::MimeKit.ContentType.Parse(attachment.ContentType));
-                if (attachment.ContentId != null)
-                {
-                    part.ContentId = attachment.ContentId;
-                }
-            }
-            message.Body = body.ToMessageBody();
-            return message;
-        }
+        public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-        /// <summary>
-        /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-        /// the 4D-style API. The caller owns it and disposes it.
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::TypedMail.SmtpMessage ToSmtpMessage()
-        {
-            var message = new global::TypedMail.SmtpMessage();
-            try
-            {
-                message.SetFrom("reports@shop.example");
-                message.SetTo("boss@shop.example");
-                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-                message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
-                message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
-                foreach (var attachment in TypedMailAttachments())
-                {
-                    message.AddAttachment(attachment.FileName, attachment.Content, attachment.ContentType, attachment.ContentId);
-                }
-                return message;
-            }
-            catch
-            {
-                message.Dispose();
-                throw;
-            }
-        }
+        public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-        /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-        /// <param name="sender">The sender; its connection is reused across messages.</param>
-        /// <param name="cancellationToken">Cancels the send.</param>
-        /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+        /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject() => "Report";
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody() => "The report is attached.";
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailHtmlBody() => "<p>The report, with our logo: <img src=\"cid:logo\"></p>";
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)> TypedMailAttachments()
-        {
-            var attachments = new global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)>();
-            var attachment0 = this.Data;
-            if (attachment0 != null)
-            {
-                attachments.Add(("report.csv", attachment0, "text/csv", null));
-            }
-            var attachment1 = this.Logo;
-            if (attachment1 != null)
-            {
-                attachments.Add(("logo.png", attachment1, "image/png", "logo"));
-            }
-            var attachment2 = this.Appendix;
-            if (attachment2 != null)
-            {
-                attachments.Add(("Appendix", global::TypedMail.MessageRendering.ReadAll(attachment2), null, null));
-            }
-            return attachments;
-        }
+        private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "reports@shop.example", to: "boss@shop.example")
+            .Subject("Report")
+            .TextBody("The report is attached.")
+            .HtmlBody("<p>The report, with our logo: <img src=\"cid:logo\"></p>")
+            .Attach(this.Data, "report.csv", "text/csv", null)
+            .Attach(this.Logo, "logo.png", "image/png", "logo")
+            .Attach(this.Appendix, "Appendix", null, null);
     }
 }

@@ -5,12 +5,7 @@ namespace Shop.Mail
 {
     partial class OrderConfirmation : global::TypedMail.ITypedMailMessage
     {
-        /// <summary>
-        /// Starts a <see cref="OrderConfirmation"/>: a staged builder. Each mandatory member is set in turn
-        /// (<c>Email</c>, <c>Name</c>), then optional members, then <c>Build()</c>.
-        /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-        /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-        /// </summary>
+        /// <summary>Starts <see cref="OrderConfirmation"/>'s staged builder: <c>Email</c>, <c>Name</c> in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public static Builder.IEmailStep Create() => new TypedMailState();
 
@@ -19,60 +14,25 @@ namespace Shop.Mail
         public static class Builder
         {
             /// <summary>The step that sets <c>Email</c>.</summary>
-            public interface IEmailStep
-            {
-                /// <summary>Sets <c>Email</c>.</summary>
-                INameStep Email(string value);
-            }
-
+            public interface IEmailStep { /** <summary>Sets <c>Email</c>.</summary> */ INameStep Email(string value); }
             /// <summary>The step that sets <c>Name</c>.</summary>
-            public interface INameStep
-            {
-                /// <summary>Sets <c>Name</c>.</summary>
-                IBuildStep Name(string value);
-            }
-
+            public interface INameStep { /** <summary>Sets <c>Name</c>.</summary> */ IBuildStep Name(string value); }
             /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
             public interface IBuildStep
             {
-                /// <summary>Sets <c>Watchers</c> (optional).</summary>
-                IBuildStep Watchers(global::System.Collections.Generic.IEnumerable<string>? value);
-
-                /// <summary>Sets <c>Auditor</c> (optional).</summary>
-                IBuildStep Auditor(global::MimeKit.MailboxAddress? value);
-
-                /// <summary>Sets <c>Agent</c> (optional).</summary>
-                IBuildStep Agent(string? value);
-
-                /// <summary>Sets <c>OrderNumber</c> (optional).</summary>
-                IBuildStep OrderNumber(int value);
-
-                /// <summary>Sets <c>Placed</c> (optional).</summary>
-                IBuildStep Placed(global::System.DateTime value);
-
-                /// <summary>Sets <c>Total</c> (optional).</summary>
-                IBuildStep Total(decimal value);
-
-                /// <summary>Sets <c>Status</c> (optional).</summary>
-                IBuildStep Status(global::Shop.Mail.OrderStatus value);
-
-                /// <summary>Sets <c>Note</c> (optional).</summary>
-                IBuildStep Note(int? value);
-
-                /// <summary>Sets <c>Invoice</c> (optional).</summary>
-                IBuildStep Invoice(byte[]? value);
-
-                /// <summary>Sets <c>Logo</c> (optional).</summary>
-                IBuildStep Logo(global::System.IO.Stream? value);
-
-                /// <summary>Sets <c>Terms</c> (optional).</summary>
-                IBuildStep Terms(global::System.IO.FileInfo? value);
-
-                /// <summary>Sets <c>ExtraPath</c> (optional).</summary>
-                IBuildStep ExtraPath(string? value);
-
-                /// <summary>The message.</summary>
-                global::Shop.Mail.OrderConfirmation Build();
+                /** <summary>Sets <c>Watchers</c> (optional).</summary> */ IBuildStep Watchers(global::System.Collections.Generic.IEnumerable<string>? value);
+                /** <summary>Sets <c>Auditor</c> (optional).</summary> */ IBuildStep Auditor(global::MimeKit.MailboxAddress? value);
+                /** <summary>Sets <c>Agent</c> (optional).</summary> */ IBuildStep Agent(string? value);
+                /** <summary>Sets <c>OrderNumber</c> (optional).</summary> */ IBuildStep OrderNumber(int value);
+                /** <summary>Sets <c>Placed</c> (optional).</summary> */ IBuildStep Placed(global::System.DateTime value);
+                /** <summary>Sets <c>Total</c> (optional).</summary> */ IBuildStep Total(decimal value);
+                /** <summary>Sets <c>Status</c> (optional).</summary> */ IBuildStep Status(global::Shop.Mail.OrderStatus value);
+                /** <summary>Sets <c>Note</c> (optional).</summary> */ IBuildStep Note(int? value);
+                /** <summary>Sets <c>Invoice</c> (optional).</summary> */ IBuildStep Invoice(byte[]? value);
+                /** <summary>Sets <c>Logo</c> (optional).</summary> */ IBuildStep Logo(global::System.IO.Stream? value);
+                /** <summary>Sets <c>Terms</c> (optional).</summary> */ IBuildStep Terms(global::System.IO.FileInfo? value);
+                /** <summary>Sets <c>ExtraPath</c> (optional).</summary> */ IBuildStep ExtraPath(string? value);
+                /** <summary>The message.</summary> */ global::Shop.Mail.OrderConfirmation Build();
             }
         }
 
@@ -81,135 +41,38 @@ namespace Shop.Mail
         {
             internal string Email = default!;
             internal string Name = default!;
-            internal global::System.Collections.Generic.IEnumerable<string>? Watchers = default!;
-            internal bool TypedMailIsSet_Watchers;
-            internal global::MimeKit.MailboxAddress? Auditor = default!;
-            internal bool TypedMailIsSet_Auditor;
-            internal string? Agent = default!;
-            internal bool TypedMailIsSet_Agent;
-            internal int OrderNumber = default!;
-            internal bool TypedMailIsSet_OrderNumber;
-            internal global::System.DateTime Placed = default!;
-            internal bool TypedMailIsSet_Placed;
-            internal decimal Total = default!;
-            internal bool TypedMailIsSet_Total;
-            internal global::Shop.Mail.OrderStatus Status = default!;
-            internal bool TypedMailIsSet_Status;
-            internal int? Note = default!;
-            internal bool TypedMailIsSet_Note;
-            internal byte[]? Invoice = default!;
-            internal bool TypedMailIsSet_Invoice;
-            internal global::System.IO.Stream? Logo = default!;
-            internal bool TypedMailIsSet_Logo;
-            internal global::System.IO.FileInfo? Terms = default!;
-            internal bool TypedMailIsSet_Terms;
-            internal string? ExtraPath = default!;
-            internal bool TypedMailIsSet_ExtraPath;
-
-            Builder.INameStep Builder.IEmailStep.Email(string value)
-            {
-                Email = value;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.INameStep.Name(string value)
-            {
-                Name = value;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Watchers(global::System.Collections.Generic.IEnumerable<string>? value)
-            {
-                Watchers = value;
-                TypedMailIsSet_Watchers = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Auditor(global::MimeKit.MailboxAddress? value)
-            {
-                Auditor = value;
-                TypedMailIsSet_Auditor = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Agent(string? value)
-            {
-                Agent = value;
-                TypedMailIsSet_Agent = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.OrderNumber(int value)
-            {
-                OrderNumber = value;
-                TypedMailIsSet_OrderNumber = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Placed(global::System.DateTime value)
-            {
-                Placed = value;
-                TypedMailIsSet_Placed = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Total(decimal value)
-            {
-                Total = value;
-                TypedMailIsSet_Total = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Status(global::Shop.Mail.OrderStatus value)
-            {
-                Status = value;
-                TypedMailIsSet_Status = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Note(int? value)
-            {
-                Note = value;
-                TypedMailIsSet_Note = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Invoice(byte[]? value)
-            {
-                Invoice = value;
-                TypedMailIsSet_Invoice = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Logo(global::System.IO.Stream? value)
-            {
-                Logo = value;
-                TypedMailIsSet_Logo = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Terms(global::System.IO.FileInfo? value)
-            {
-                Terms = value;
-                TypedMailIsSet_Terms = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.ExtraPath(string? value)
-            {
-                ExtraPath = value;
-                TypedMailIsSet_ExtraPath = true;
-                return this;
-            }
-
+            internal global::System.Collections.Generic.IEnumerable<string>? Watchers = default!; internal bool TypedMailIsSet_Watchers;
+            internal global::MimeKit.MailboxAddress? Auditor = default!; internal bool TypedMailIsSet_Auditor;
+            internal string? Agent = default!; internal bool TypedMailIsSet_Agent;
+            internal int OrderNumber = default!; internal bool TypedMailIsSet_OrderNumber;
+            internal global::System.DateTime Placed = default!; internal bool TypedMailIsSet_Placed;
+            internal decimal Total = default!; internal bool TypedMailIsSet_Total;
+            internal global::Shop.Mail.OrderStatus Status = default!; internal bool TypedMailIsSet_Status;
+            internal int? Note = default!; internal bool TypedMailIsSet_Note;
+            internal byte[]? Invoice = default!; internal bool TypedMailIsSet_Invoice;
+            internal global::System.IO.Stream? Logo = default!; internal bool TypedMailIsSet_Logo;
+            internal global::System.IO.FileInfo? Terms = default!; internal bool TypedMailIsSet_Terms;
+            internal string? ExtraPath = default!; internal bool TypedMailIsSet_ExtraPath;
+            Builder.INameStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
+            Builder.IBuildStep Builder.INameStep.Name(string value) { Name = value; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Watchers(global::System.Collections.Generic.IEnumerable<string>? value) { Watchers = value; TypedMailIsSet_Watchers = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Auditor(global::MimeKit.MailboxAddress? value) { Auditor = value; TypedMailIsSet_Auditor = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Agent(string? value) { Agent = value; TypedMailIsSet_Agent = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.OrderNumber(int value) { OrderNumber = value; TypedMailIsSet_OrderNumber = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Placed(global::System.DateTime value) { Placed = value; TypedMailIsSet_Placed = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Total(decimal value) { Total = value; TypedMailIsSet_Total = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Status(global::Shop.Mail.OrderStatus value) { Status = value; TypedMailIsSet_Status = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Note(int? value) { Note = value; TypedMailIsSet_Note = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Invoice(byte[]? value) { Invoice = value; TypedMailIsSet_Invoice = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Logo(global::System.IO.Stream? value) { Logo = value; TypedMailIsSet_Logo = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Terms(global::System.IO.FileInfo? value) { Terms = value; TypedMailIsSet_Terms = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.ExtraPath(string? value) { ExtraPath = value; TypedMailIsSet_ExtraPath = true; return this; }
             global::Shop.Mail.OrderConfirmation Builder.IBuildStep.Build() => new global::Shop.Mail.OrderConfirmation(this);
         }
 
         /// <summary>Creates an empty <see cref="OrderConfirmation"/> (the constructor the compiler would otherwise declare).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public OrderConfirmation()
-        {
-        }
+        public OrderConfirmation() { }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -217,197 +80,57 @@ namespace Shop.Mail
         {
             this.Email = state.Email;
             this.Name = state.Name;
-            if (state.TypedMailIsSet_Watchers)
-            {
-                this.Watchers = state.Watchers;
-            }
-            if (state.TypedMailIsSet_Auditor)
-            {
-                this.Auditor = state.Auditor;
-            }
-            if (state.TypedMailIsSet_Agent)
-            {
-                this.Agent = state.Agent;
-            }
-            if (state.TypedMailIsSet_OrderNumber)
-            {
-                this.OrderNumber = state.OrderNumber;
-            }
-            if (state.TypedMailIsSet_Placed)
-            {
-                this.Placed = state.Placed;
-            }
-            if (state.TypedMailIsSet_Total)
-            {
-                this.Total = state.Total;
-            }
-            if (state.TypedMailIsSet_Status)
-            {
-                this.Status = state.Status;
-            }
-            if (state.TypedMailIsSet_Note)
-            {
-                this.Note = state.Note;
-            }
-            if (state.TypedMailIsSet_Invoice)
-            {
-                this.Invoice = state.Invoice;
-            }
-            if (state.TypedMailIsSet_Logo)
-            {
-                this.Logo = state.Logo;
-            }
-            if (state.TypedMailIsSet_Terms)
-            {
-                this.Terms = state.Terms;
-            }
-            if (state.TypedMailIsSet_ExtraPath)
-            {
-                this.ExtraPath = state.ExtraPath;
-            }
+            if (state.TypedMailIsSet_Watchers) { this.Watchers = state.Watchers; }
+            if (state.TypedMailIsSet_Auditor) { this.Auditor = state.Auditor; }
+            if (state.TypedMailIsSet_Agent) { this.Agent = state.Agent; }
+            if (state.TypedMailIsSet_OrderNumber) { this.OrderNumber = state.OrderNumber; }
+            if (state.TypedMailIsSet_Placed) { this.Placed = state.Placed; }
+            if (state.TypedMailIsSet_Total) { this.Total = state.Total; }
+            if (state.TypedMailIsSet_Status) { this.Status = state.Status; }
+            if (state.TypedMailIsSet_Note) { this.Note = state.Note; }
+            if (state.TypedMailIsSet_Invoice) { this.Invoice = state.Invoice; }
+            if (state.TypedMailIsSet_Logo) { this.Logo = state.Logo; }
+            if (state.TypedMailIsSet_Terms) { this.Terms = state.Terms; }
+            if (state.TypedMailIsSet_ExtraPath) { this.ExtraPath = state.ExtraPath; }
         }
 
-        /// <summary>
-        /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-        /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-        /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-        /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::MimeKit.MimeMessage ToMimeMessage()
-        {
-            var message = new global::MimeKit.MimeMessage();
-            global::TypedMail.MessageRendering.AddAddresses(message.From, "Herb Tarlick <herb_tarlick@wkrp.com>", "From");
-            var sender = new global::MimeKit.InternetAddressList();
-            global::TypedMail.MessageRendering.AddAddresses(sender, "sales@wkrp.com", "Sender");
-            message.Sender = global::System.Linq.Enumerable.FirstOrDefault(sender.Mailboxes);
-            global::TypedMail.MessageRendering.AddAddresses(message.ReplyTo, "bigguy@wkrp.com", "Reply-To");
-            global::TypedMail.MessageRendering.AddAddresses(message.To, "archive@wkrp.com", "To");
-            global::TypedMail.MessageRendering.AddAddresses(message.Cc, "sales-team@wkrp.com", "Cc");
-            global::TypedMail.MessageRendering.AddAddresses(message.ReplyTo, this.Agent, "Reply-To");
-            global::TypedMail.MessageRendering.AddAddresses(message.To, this.Email, "To");
-            foreach (var item in this.Watchers ?? global::System.Linq.Enumerable.Empty<string>())
-            {
-                global::TypedMail.MessageRendering.AddAddresses(message.Cc, item, "Cc");
-            }
-            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-            message.Headers.Add("X-Campaign", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader0(), "X-Campaign"));
-            message.Headers.Add("X-Mailer", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader1(), "X-Mailer"));
-            var body = new global::MimeKit.BodyBuilder();
-            body.TextBody = TypedMailTextBody();
-            body.HtmlBody = TypedMailHtmlBody();
-            foreach (var attachment in TypedMailAttachments())
-            {
-                var parts = attachment.ContentId == null ? body.Attachments : body.LinkedResources;
-                var part = attachment.ContentType == null
-                    ? parts.Add(attachment.FileName, attachment.Content)
-                    : parts.Add(attachment.FileName, attachment.Content, global::MimeKit.ContentType.Parse(attachment.ContentType));
-                if (attachment.ContentId != null)
-                {
-                    part.ContentId = attachment.ContentId;
-                }
-            }
-            message.Body = body.ToMessageBody();
-            return message;
-        }
+        public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-        /// <summary>
-        /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-        /// the 4D-style API. The caller owns it and disposes it.
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::TypedMail.SmtpMessage ToSmtpMessage()
-        {
-            var message = new global::TypedMail.SmtpMessage();
-            try
-            {
-                message.SetFrom("Herb Tarlick <herb_tarlick@wkrp.com>");
-                message.SetSender("sales@wkrp.com");
-                message.SetReplyTo("bigguy@wkrp.com");
-                message.SetTo("archive@wkrp.com");
-                message.SetCc("sales-team@wkrp.com");
-                message.SetBcc("audit@wkrp.com");
-                if (!string.IsNullOrWhiteSpace(this.Agent))
-                {
-                    message.SetReplyTo(this.Agent!);
-                }
-                if (!string.IsNullOrWhiteSpace(this.Email))
-                {
-                    message.SetTo(this.Email!);
-                }
-                foreach (var item in this.Watchers ?? global::System.Linq.Enumerable.Empty<string>())
-                {
-                    if (!string.IsNullOrWhiteSpace(item))
-                    {
-                        message.SetCc(item);
-                    }
-                }
-                if (this.Auditor != null)
-                {
-                    message.SetBcc(this.Auditor.ToString());
-                }
-                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-                message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
-                message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
-                message.AddHeader("X-Campaign", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader0(), "X-Campaign"));
-                message.AddHeader("X-Mailer", global::TypedMail.MessageRendering.HeaderValue(TypedMailHeader1(), "X-Mailer"));
-                foreach (var attachment in TypedMailAttachments())
-                {
-                    message.AddAttachment(attachment.FileName, attachment.Content, attachment.ContentType, attachment.ContentId);
-                }
-                return message;
-            }
-            catch
-            {
-                message.Dispose();
-                throw;
-            }
-        }
+        public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-        /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-        /// <param name="sender">The sender; its connection is reused across messages.</param>
-        /// <param name="cancellationToken">Cancels the send.</param>
-        /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+        /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
+        private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "Herb Tarlick <herb_tarlick@wkrp.com>", sender: "sales@wkrp.com", replyTo: "bigguy@wkrp.com", to: "archive@wkrp.com", cc: "sales-team@wkrp.com", bcc: "audit@wkrp.com")
+            .ReplyTo(this.Agent)
+            .To(this.Email)
+            .Cc(this.Watchers)
+            .Bcc(this.Auditor)
+            .Subject(TypedMailSubject())
+            .Header("X-Campaign", TypedMailHeader0())
+            .Header("X-Mailer", "TypedMail")
+            .TextBody(TypedMailTextBody())
+            .HtmlBody(TypedMailHtmlBody())
+            .Attach(this.Invoice, "invoice.pdf", "application/pdf", null)
+            .Attach(this.Logo, "Logo", "image/png", "logo")
+            .AttachFile(this.Terms, null, null, null)
+            .AttachFile(this.ExtraPath, null, null, null);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject()
-        {
-            var text = new global::System.Text.StringBuilder(60);
-            text.Append("Order ");
-            text.Append(this.OrderNumber.ToString(null, TypedMailFormat));
-            text.Append(" of ");
-            text.Append(this.Placed.ToString("yyyy-MM-dd", TypedMailFormat));
-            text.Append(": ");
-            text.Append(this.Total.ToString("N2", TypedMailFormat));
-            return text.ToString();
-        }
+        private string TypedMailSubject() => string.Concat("Order ", this.OrderNumber.ToString(null, TypedMailFormat), " of ", this.Placed.ToString("yyyy-MM-dd", TypedMailFormat), ": ", this.Total.ToString("N2", TypedMailFormat));
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(129);
-            text.Append("Hello ");
-            text.Append(this.Name);
-            text.Append(", your order ");
-            text.Append(this.OrderNumber.ToString("D6", TypedMailFormat));
-            text.Append(" costs ");
-            text.Append(this.Total.ToString("C", TypedMailFormat));
-            text.Append(" (");
-            text.Append(this.Status.ToString());
-            text.Append(", ");
-            text.Append(this.Status.ToString("D"));
-            text.Append("). ");
-            text.Append(this.Note?.ToString(null, TypedMailFormat));
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Hello ", this.Name, ", your order ", this.OrderNumber.ToString("D6", TypedMailFormat), " costs ", this.Total.ToString("C", TypedMailFormat), " (", this.Status.ToString(), ", ", this.Status.ToString("D"), "). ", this.Note?.ToString(null, TypedMailFormat));
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()
@@ -422,42 +145,6 @@ namespace Shop.Mail
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailHeader0()
-        {
-            var text = new global::System.Text.StringBuilder(23);
-            text.Append("spring-");
-            text.Append(this.OrderNumber.ToString(null, TypedMailFormat));
-            return text.ToString();
-        }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailHeader1() => "TypedMail";
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)> TypedMailAttachments()
-        {
-            var attachments = new global::System.Collections.Generic.List<(string FileName, byte[] Content, string? ContentType, string? ContentId)>();
-            var attachment0 = this.Invoice;
-            if (attachment0 != null)
-            {
-                attachments.Add(("invoice.pdf", attachment0, "application/pdf", null));
-            }
-            var attachment1 = this.Logo;
-            if (attachment1 != null)
-            {
-                attachments.Add(("Logo", global::TypedMail.MessageRendering.ReadAll(attachment1), "image/png", "logo"));
-            }
-            var attachment2 = this.Terms;
-            if (attachment2 != null)
-            {
-                attachments.Add((attachment2.Name, global::System.IO.File.ReadAllBytes(attachment2.FullName), null, null));
-            }
-            var attachment3 = this.ExtraPath;
-            if (attachment3 != null)
-            {
-                attachments.Add((global::System.IO.Path.GetFileName(attachment3), global::System.IO.File.ReadAllBytes(attachment3), null, null));
-            }
-            return attachments;
-        }
+        private string TypedMailHeader0() => string.Concat("spring-", this.OrderNumber.ToString(null, TypedMailFormat));
     }
 }

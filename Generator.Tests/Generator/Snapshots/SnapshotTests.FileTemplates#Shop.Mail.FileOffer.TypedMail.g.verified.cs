@@ -5,12 +5,7 @@ namespace Shop.Mail
 {
     partial class FileOffer : global::TypedMail.ITypedMailMessage
     {
-        /// <summary>
-        /// Starts a <see cref="FileOffer"/>: a staged builder. Each mandatory member is set in turn
-        /// (<c>Email</c>, <c>Salutation</c>, <c>Offer</c>), then optional members, then <c>Build()</c>.
-        /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-        /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-        /// </summary>
+        /// <summary>Starts <see cref="FileOffer"/>'s staged builder: <c>Email</c>, <c>Salutation</c>, <c>Offer</c> in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public static Builder.IEmailStep Create() => new TypedMailState();
 
@@ -19,32 +14,13 @@ namespace Shop.Mail
         public static class Builder
         {
             /// <summary>The step that sets <c>Email</c>.</summary>
-            public interface IEmailStep
-            {
-                /// <summary>Sets <c>Email</c>.</summary>
-                ISalutationStep Email(string value);
-            }
-
+            public interface IEmailStep { /** <summary>Sets <c>Email</c>.</summary> */ ISalutationStep Email(string value); }
             /// <summary>The step that sets <c>Salutation</c>.</summary>
-            public interface ISalutationStep
-            {
-                /// <summary>Sets <c>Salutation</c>.</summary>
-                IOfferStep Salutation(string value);
-            }
-
+            public interface ISalutationStep { /** <summary>Sets <c>Salutation</c>.</summary> */ IOfferStep Salutation(string value); }
             /// <summary>The step that sets <c>Offer</c>.</summary>
-            public interface IOfferStep
-            {
-                /// <summary>Sets <c>Offer</c>.</summary>
-                IBuildStep Offer(string value);
-            }
-
+            public interface IOfferStep { /** <summary>Sets <c>Offer</c>.</summary> */ IBuildStep Offer(string value); }
             /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
-            public interface IBuildStep
-            {
-                /// <summary>The message.</summary>
-                global::Shop.Mail.FileOffer Build();
-            }
+            public interface IBuildStep { /** <summary>The message.</summary> */ global::Shop.Mail.FileOffer Build(); }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
@@ -53,33 +29,15 @@ namespace Shop.Mail
             internal string Email = default!;
             internal string Salutation = default!;
             internal string Offer = default!;
-
-            Builder.ISalutationStep Builder.IEmailStep.Email(string value)
-            {
-                Email = value;
-                return this;
-            }
-
-            Builder.IOfferStep Builder.ISalutationStep.Salutation(string value)
-            {
-                Salutation = value;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IOfferStep.Offer(string value)
-            {
-                Offer = value;
-                return this;
-            }
-
+            Builder.ISalutationStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
+            Builder.IOfferStep Builder.ISalutationStep.Salutation(string value) { Salutation = value; return this; }
+            Builder.IBuildStep Builder.IOfferStep.Offer(string value) { Offer = value; return this; }
             global::Shop.Mail.FileOffer Builder.IBuildStep.Build() => new global::Shop.Mail.FileOffer(this);
         }
 
         /// <summary>Creates an empty <see cref="FileOffer"/> (the constructor the compiler would otherwise declare).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public FileOffer()
-        {
-        }
+        public FileOffer() { }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -90,80 +48,28 @@ namespace Shop.Mail
             this.Offer = state.Offer;
         }
 
-        /// <summary>
-        /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-        /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-        /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-        /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::MimeKit.MimeMessage ToMimeMessage()
-        {
-            var message = new global::MimeKit.MimeMessage();
-            global::TypedMail.MessageRendering.AddAddresses(message.From, "herb_tarlick@wkrp.com", "From");
-            global::TypedMail.MessageRendering.AddAddresses(message.To, this.Email, "To");
-            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-            var body = new global::MimeKit.BodyBuilder();
-            body.TextBody = TypedMailTextBody();
-            body.HtmlBody = TypedMailHtmlBody();
-            message.Body = body.ToMessageBody();
-            return message;
-        }
+        public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-        /// <summary>
-        /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-        /// the 4D-style API. The caller owns it and disposes it.
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::TypedMail.SmtpMessage ToSmtpMessage()
-        {
-            var message = new global::TypedMail.SmtpMessage();
-            try
-            {
-                message.SetFrom("herb_tarlick@wkrp.com");
-                if (!string.IsNullOrWhiteSpace(this.Email))
-                {
-                    message.SetTo(this.Email!);
-                }
-                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-                message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
-                message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
-                return message;
-            }
-            catch
-            {
-                message.Dispose();
-                throw;
-            }
-        }
+        public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-        /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-        /// <param name="sender">The sender; its connection is reused across messages.</param>
-        /// <param name="cancellationToken">Cancels the send.</param>
-        /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+        /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
+        private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "herb_tarlick@wkrp.com")
+            .To(this.Email)
+            .Subject("Discounts on Ad Space!")
+            .TextBody(TypedMailTextBody())
+            .HtmlBody(TypedMailHtmlBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject() => "Discounts on Ad Space!";
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(40);
-            text.Append("Dear ");
-            text.Append(this.Salutation);
-            text.Append(",\n");
-            text.Append(this.Offer);
-            text.Append("\n");
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Dear ", this.Salutation, ",\n", this.Offer, "\n");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()

@@ -3,12 +3,7 @@
 
 partial class Ping : global::TypedMail.ITypedMailMessage
 {
-    /// <summary>
-    /// Starts a <see cref="Ping"/>: a staged builder. Each mandatory member is set in turn
-    /// (this class has none), then optional members, then <c>Build()</c>.
-    /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-    /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-    /// </summary>
+    /// <summary>Starts <see cref="Ping"/>'s staged builder: (none mandatory) in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
     public static Builder.IBuildStep Create() => new TypedMailState();
 
@@ -19,109 +14,50 @@ partial class Ping : global::TypedMail.ITypedMailMessage
         /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
         public interface IBuildStep
         {
-            /// <summary>Sets <c>At</c> (optional).</summary>
-            IBuildStep At(global::System.DateTimeOffset value);
-
-            /// <summary>The message.</summary>
-            global::Ping Build();
+            /** <summary>Sets <c>At</c> (optional).</summary> */ IBuildStep At(global::System.DateTimeOffset value);
+            /** <summary>The message.</summary> */ global::Ping Build();
         }
     }
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
     private sealed class TypedMailState : Builder.IBuildStep
     {
-        internal global::System.DateTimeOffset At = default!;
-        internal bool TypedMailIsSet_At;
-
-        Builder.IBuildStep Builder.IBuildStep.At(global::System.DateTimeOffset value)
-        {
-            At = value;
-            TypedMailIsSet_At = true;
-            return this;
-        }
-
+        internal global::System.DateTimeOffset At = default!; internal bool TypedMailIsSet_At;
+        Builder.IBuildStep Builder.IBuildStep.At(global::System.DateTimeOffset value) { At = value; TypedMailIsSet_At = true; return this; }
         global::Ping Builder.IBuildStep.Build() => new global::Ping(this);
     }
 
     /// <summary>Creates an empty <see cref="Ping"/> (the constructor the compiler would otherwise declare).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    public Ping()
-    {
-    }
+    public Ping() { }
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
     private Ping(TypedMailState state) : this()
     {
-        if (state.TypedMailIsSet_At)
-        {
-            this.At = state.At;
-        }
+        if (state.TypedMailIsSet_At) { this.At = state.At; }
     }
 
-    /// <summary>
-    /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-    /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-    /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-    /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-    /// </summary>
-    /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+    /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    public global::MimeKit.MimeMessage ToMimeMessage()
-    {
-        var message = new global::MimeKit.MimeMessage();
-        global::TypedMail.MessageRendering.AddAddresses(message.From, "noreply@shop.example", "From");
-        global::TypedMail.MessageRendering.AddAddresses(message.To, "ops@shop.example", "To");
-        message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-        var body = new global::MimeKit.BodyBuilder();
-        body.TextBody = TypedMailTextBody();
-        message.Body = body.ToMessageBody();
-        return message;
-    }
+    public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-    /// <summary>
-    /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-    /// the 4D-style API. The caller owns it and disposes it.
-    /// </summary>
-    /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+    /// <inheritdoc/>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    public global::TypedMail.SmtpMessage ToSmtpMessage()
-    {
-        var message = new global::TypedMail.SmtpMessage();
-        try
-        {
-            message.SetFrom("noreply@shop.example");
-            message.SetTo("ops@shop.example");
-            message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-            message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
-            return message;
-        }
-        catch
-        {
-            message.Dispose();
-            throw;
-        }
-    }
+    public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-    /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-    /// <param name="sender">The sender; its connection is reused across messages.</param>
-    /// <param name="cancellationToken">Cancels the send.</param>
-    /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+    /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+    public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
         global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
+    private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "noreply@shop.example", to: "ops@shop.example")
+        .Subject("Ping")
+        .TextBody(TypedMailTextBody());
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
     private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    private string TypedMailSubject() => "Ping";
-
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    private string TypedMailTextBody()
-    {
-        var text = new global::System.Text.StringBuilder(24);
-        text.Append("Ping at ");
-        text.Append(this.At.ToString("O", TypedMailFormat));
-        return text.ToString();
-    }
+    private string TypedMailTextBody() => string.Concat("Ping at ", this.At.ToString("O", TypedMailFormat));
 }

@@ -9,12 +9,7 @@ namespace Shop.Mail
         {
             partial class Welcome : global::TypedMail.ITypedMailMessage
             {
-                /// <summary>
-                /// Starts a <see cref="Welcome"/>: a staged builder. Each mandatory member is set in turn
-                /// (<c>Email</c>), then optional members, then <c>Build()</c>.
-                /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-                /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-                /// </summary>
+                /// <summary>Starts <see cref="Welcome"/>'s staged builder: <c>Email</c> in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
                 public static Builder.IEmailStep Create() => new TypedMailState();
 
@@ -23,20 +18,12 @@ namespace Shop.Mail
                 public static class Builder
                 {
                     /// <summary>The step that sets <c>Email</c>.</summary>
-                    public interface IEmailStep
-                    {
-                        /// <summary>Sets <c>Email</c>.</summary>
-                        IBuildStep Email(string value);
-                    }
-
+                    public interface IEmailStep { /** <summary>Sets <c>Email</c>.</summary> */ IBuildStep Email(string value); }
                     /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
                     public interface IBuildStep
                     {
-                        /// <summary>Sets <c>Name</c> (optional).</summary>
-                        IBuildStep Name(string value);
-
-                        /// <summary>The message.</summary>
-                        global::Shop.Mail.Notifications.Accounts.Welcome Build();
+                        /** <summary>Sets <c>Name</c> (optional).</summary> */ IBuildStep Name(string value);
+                        /** <summary>The message.</summary> */ global::Shop.Mail.Notifications.Accounts.Welcome Build();
                     }
                 }
 
@@ -44,117 +31,47 @@ namespace Shop.Mail
                 private sealed class TypedMailState : Builder.IEmailStep, Builder.IBuildStep
                 {
                     internal string? Email = default!;
-                    internal string Name = default!;
-                    internal bool TypedMailIsSet_Name;
-
-                    Builder.IBuildStep Builder.IEmailStep.Email(string value)
-                    {
-                        Email = value;
-                        return this;
-                    }
-
-                    Builder.IBuildStep Builder.IBuildStep.Name(string value)
-                    {
-                        Name = value;
-                        TypedMailIsSet_Name = true;
-                        return this;
-                    }
-
+                    internal string Name = default!; internal bool TypedMailIsSet_Name;
+                    Builder.IBuildStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
+                    Builder.IBuildStep Builder.IBuildStep.Name(string value) { Name = value; TypedMailIsSet_Name = true; return this; }
                     global::Shop.Mail.Notifications.Accounts.Welcome Builder.IBuildStep.Build() => new global::Shop.Mail.Notifications.Accounts.Welcome(this);
                 }
 
                 /// <summary>Creates an empty <see cref="Welcome"/> (the constructor the compiler would otherwise declare).</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                public Welcome()
-                {
-                }
+                public Welcome() { }
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
                 private Welcome(TypedMailState state) : this()
                 {
                     this.Email = state.Email;
-                    if (state.TypedMailIsSet_Name)
-                    {
-                        this.Name = state.Name;
-                    }
+                    if (state.TypedMailIsSet_Name) { this.Name = state.Name; }
                 }
 
-                /// <summary>
-                /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-                /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-                /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-                /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-                /// </summary>
-                /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+                /// <inheritdoc/>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                public global::MimeKit.MimeMessage ToMimeMessage()
-                {
-                    var message = new global::MimeKit.MimeMessage();
-                    global::TypedMail.MessageRendering.AddAddresses(message.From, "noreply@shop.example", "From");
-                    global::TypedMail.MessageRendering.AddAddresses(message.To, this.Email, "To");
-                    message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-                    var body = new global::MimeKit.BodyBuilder();
-                    body.TextBody = TypedMailTextBody();
-                    message.Body = body.ToMessageBody();
-                    return message;
-                }
+                public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-                /// <summary>
-                /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-                /// the 4D-style API. The caller owns it and disposes it.
-                /// </summary>
-                /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+                /// <inheritdoc/>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                public global::TypedMail.SmtpMessage ToSmtpMessage()
-                {
-                    var message = new global::TypedMail.SmtpMessage();
-                    try
-                    {
-                        message.SetFrom("noreply@shop.example");
-                        if (!string.IsNullOrWhiteSpace(this.Email))
-                        {
-                            message.SetTo(this.Email!);
-                        }
-                        message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-                        message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
-                        return message;
-                    }
-                    catch
-                    {
-                        message.Dispose();
-                        throw;
-                    }
-                }
+                public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-                /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-                /// <param name="sender">The sender; its connection is reused across messages.</param>
-                /// <param name="cancellationToken">Cancels the send.</param>
-                /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+                /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+                public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
                     global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
+                private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "noreply@shop.example")
+                    .To(this.Email)
+                    .Subject(TypedMailSubject())
+                    .TextBody(TypedMailTextBody());
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                private string TypedMailSubject()
-                {
-                    var text = new global::System.Text.StringBuilder(24);
-                    text.Append("Welcome ");
-                    text.Append(this.Name);
-                    return text.ToString();
-                }
+                private string TypedMailSubject() => string.Concat("Welcome ", this.Name);
 
                 [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-                private string TypedMailTextBody()
-                {
-                    var text = new global::System.Text.StringBuilder(26);
-                    text.Append("Welcome, ");
-                    text.Append(this.Name);
-                    text.Append(".");
-                    return text.ToString();
-                }
+                private string TypedMailTextBody() => string.Concat("Welcome, ", this.Name, ".");
             }
         }
     }

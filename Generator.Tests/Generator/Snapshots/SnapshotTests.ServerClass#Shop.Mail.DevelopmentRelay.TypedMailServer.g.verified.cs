@@ -6,7 +6,10 @@ namespace Shop.Mail
     partial class DevelopmentRelay : global::System.IDisposable, global::System.IAsyncDisposable
     {
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private readonly global::TypedMail.SmtpSender typedMailSender;
+        private readonly global::TypedMail.ISmtpSender typedMailSender;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
+        private readonly global::TypedMail.SmtpSender? typedMailOwnedSender;
 
         /// <summary>A sender to localhost:2525 with the constants of <c>[SmtpServer]</c>, authenticating as <paramref name="userName"/>.</summary>
         /// <param name="userName">The user name (from configuration or secrets, never a literal).</param>
@@ -16,11 +19,17 @@ namespace Shop.Mail
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public DevelopmentRelay(string userName, string password, global::System.Action<global::TypedMail.SmtpSettings>? configure = null, global::Microsoft.Extensions.Logging.ILogger? logger = null)
         {
-            this.typedMailSender = new global::TypedMail.SmtpSender(CreateSettings(
+            this.typedMailSender = this.typedMailOwnedSender = new global::TypedMail.SmtpSender(CreateSettings(
                 userName ?? throw new global::System.ArgumentNullException(nameof(userName)),
                 password ?? throw new global::System.ArgumentNullException(nameof(password)),
                 configure), logger);
         }
+
+        /// <summary>Sends through <paramref name="sender"/> (a shared sender, or a recording double of <c>TypedMail.Testing</c>); disposing this does not dispose it.</summary>
+        /// <param name="sender">The sender the messages go through.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
+        public DevelopmentRelay(global::TypedMail.ISmtpSender sender) =>
+            this.typedMailSender = sender ?? throw new global::System.ArgumentNullException(nameof(sender));
 
         /// <summary>A sender to localhost:2525 with the constants of <c>[SmtpServer]</c>, without authentication.</summary>
         /// <param name="configure">Changes the settings after the constants are applied.</param>
@@ -28,7 +37,7 @@ namespace Shop.Mail
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public DevelopmentRelay(global::System.Action<global::TypedMail.SmtpSettings>? configure = null, global::Microsoft.Extensions.Logging.ILogger? logger = null)
         {
-            this.typedMailSender = new global::TypedMail.SmtpSender(CreateSettings(null, null, configure), logger);
+            this.typedMailSender = this.typedMailOwnedSender = new global::TypedMail.SmtpSender(CreateSettings(null, null, configure), logger);
         }
 
         /// <summary>The settings the constants of <c>[SmtpServer]</c> give, with optional credentials and changes.</summary>
@@ -58,7 +67,7 @@ namespace Shop.Mail
         /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ITypedMailMessage message, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::TypedMail.TypedMessageSending.SendAsync(this.typedMailSender, message, cancellationToken);
+            this.typedMailSender.SendAsync(message, cancellationToken);
 
         /// <summary>
         /// Sends many typed messages over one connection (a mail merge): one result per message, in order. A message
@@ -71,14 +80,14 @@ namespace Shop.Mail
         /// <returns>One result per message, in order.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::TypedMail.SendResult>> SendManyAsync(global::System.Collections.Generic.IEnumerable<global::TypedMail.ITypedMailMessage> messages, global::System.IProgress<global::TypedMail.SendProgress>? progress = null, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::TypedMail.TypedMessageSending.SendManyAsync(this.typedMailSender, messages, progress, cancellationToken);
+            this.typedMailSender.SendManyAsync(messages, progress, cancellationToken);
 
-        /// <summary>Closes the connection.</summary>
+        /// <summary>Closes the connection this class opened (not a sender it was given).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public void Dispose() => this.typedMailSender.Dispose();
+        public void Dispose() => this.typedMailOwnedSender?.Dispose();
 
-        /// <summary>Closes the connection.</summary>
+        /// <summary>Closes the connection this class opened (not a sender it was given).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.ValueTask DisposeAsync() => this.typedMailSender.DisposeAsync();
+        public global::System.Threading.Tasks.ValueTask DisposeAsync() => this.typedMailOwnedSender?.DisposeAsync() ?? default;
     }
 }

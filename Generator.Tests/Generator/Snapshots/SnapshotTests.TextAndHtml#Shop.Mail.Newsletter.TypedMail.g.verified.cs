@@ -5,12 +5,7 @@ namespace Shop.Mail
 {
     partial class Newsletter : global::TypedMail.ITypedMailMessage
     {
-        /// <summary>
-        /// Starts a <see cref="Newsletter"/>: a staged builder. Each mandatory member is set in turn
-        /// (<c>Name</c>, <c>Email</c>), then optional members, then <c>Build()</c>.
-        /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-        /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-        /// </summary>
+        /// <summary>Starts <see cref="Newsletter"/>'s staged builder: <c>Name</c>, <c>Email</c> in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public static Builder.INameStep Create() => new TypedMailState();
 
@@ -19,30 +14,15 @@ namespace Shop.Mail
         public static class Builder
         {
             /// <summary>The step that sets <c>Name</c>.</summary>
-            public interface INameStep
-            {
-                /// <summary>Sets <c>Name</c>.</summary>
-                IEmailStep Name(string value);
-            }
-
+            public interface INameStep { /** <summary>Sets <c>Name</c>.</summary> */ IEmailStep Name(string value); }
             /// <summary>The step that sets <c>Email</c>.</summary>
-            public interface IEmailStep
-            {
-                /// <summary>Sets <c>Email</c>.</summary>
-                IBuildStep Email(string value);
-            }
-
+            public interface IEmailStep { /** <summary>Sets <c>Email</c>.</summary> */ IBuildStep Email(string value); }
             /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
             public interface IBuildStep
             {
-                /// <summary>Sets <c>Copy</c> (optional).</summary>
-                IBuildStep Copy(string? value);
-
-                /// <summary>Sets <c>Count</c> (optional).</summary>
-                IBuildStep Count(int value);
-
-                /// <summary>The message.</summary>
-                global::Shop.Mail.Newsletter Build();
+                /** <summary>Sets <c>Copy</c> (optional).</summary> */ IBuildStep Copy(string? value);
+                /** <summary>Sets <c>Count</c> (optional).</summary> */ IBuildStep Count(int value);
+                /** <summary>The message.</summary> */ global::Shop.Mail.Newsletter Build();
             }
         }
 
@@ -51,45 +31,18 @@ namespace Shop.Mail
         {
             internal string Name = default!;
             internal string? Email = default!;
-            internal string? Copy = default!;
-            internal bool TypedMailIsSet_Copy;
-            internal int Count = default!;
-            internal bool TypedMailIsSet_Count;
-
-            Builder.IEmailStep Builder.INameStep.Name(string value)
-            {
-                Name = value;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IEmailStep.Email(string value)
-            {
-                Email = value;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Copy(string? value)
-            {
-                Copy = value;
-                TypedMailIsSet_Copy = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Count(int value)
-            {
-                Count = value;
-                TypedMailIsSet_Count = true;
-                return this;
-            }
-
+            internal string? Copy = default!; internal bool TypedMailIsSet_Copy;
+            internal int Count = default!; internal bool TypedMailIsSet_Count;
+            Builder.IEmailStep Builder.INameStep.Name(string value) { Name = value; return this; }
+            Builder.IBuildStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Copy(string? value) { Copy = value; TypedMailIsSet_Copy = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Count(int value) { Count = value; TypedMailIsSet_Count = true; return this; }
             global::Shop.Mail.Newsletter Builder.IBuildStep.Build() => new global::Shop.Mail.Newsletter(this);
         }
 
         /// <summary>Creates an empty <see cref="Newsletter"/> (the constructor the compiler would otherwise declare).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public Newsletter()
-        {
-        }
+        public Newsletter() { }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
@@ -97,101 +50,39 @@ namespace Shop.Mail
         {
             this.Name = state.Name;
             this.Email = state.Email;
-            if (state.TypedMailIsSet_Copy)
-            {
-                this.Copy = state.Copy;
-            }
-            if (state.TypedMailIsSet_Count)
-            {
-                this.Count = state.Count;
-            }
+            if (state.TypedMailIsSet_Copy) { this.Copy = state.Copy; }
+            if (state.TypedMailIsSet_Count) { this.Count = state.Count; }
         }
 
-        /// <summary>
-        /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-        /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-        /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-        /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::MimeKit.MimeMessage ToMimeMessage()
-        {
-            var message = new global::MimeKit.MimeMessage();
-            global::TypedMail.MessageRendering.AddAddresses(message.From, "news@shop.example", "From");
-            global::TypedMail.MessageRendering.AddAddresses(message.To, this.Email, "To");
-            global::TypedMail.MessageRendering.AddAddresses(message.Cc, this.Copy, "Cc");
-            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-            var body = new global::MimeKit.BodyBuilder();
-            body.TextBody = TypedMailTextBody();
-            body.HtmlBody = TypedMailHtmlBody();
-            message.Body = body.ToMessageBody();
-            return message;
-        }
+        public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-        /// <summary>
-        /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-        /// the 4D-style API. The caller owns it and disposes it.
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::TypedMail.SmtpMessage ToSmtpMessage()
-        {
-            var message = new global::TypedMail.SmtpMessage();
-            try
-            {
-                message.SetFrom("news@shop.example");
-                if (!string.IsNullOrWhiteSpace(this.Email))
-                {
-                    message.SetTo(this.Email!);
-                }
-                if (!string.IsNullOrWhiteSpace(this.Copy))
-                {
-                    message.SetCc(this.Copy!);
-                }
-                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-                message.SetBody(TypedMailTextBody(), global::TypedMail.BodyOption.Replace);
-                message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
-                return message;
-            }
-            catch
-            {
-                message.Dispose();
-                throw;
-            }
-        }
+        public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-        /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-        /// <param name="sender">The sender; its connection is reused across messages.</param>
-        /// <param name="cancellationToken">Cancels the send.</param>
-        /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+        /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
+
+        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
+        private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "news@shop.example")
+            .To(this.Email)
+            .Cc(this.Copy)
+            .Subject(TypedMailSubject())
+            .TextBody(TypedMailTextBody())
+            .HtmlBody(TypedMailHtmlBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject()
-        {
-            var text = new global::System.Text.StringBuilder(25);
-            text.Append("News for ");
-            text.Append(this.Name);
-            return text.ToString();
-        }
+        private string TypedMailSubject() => string.Concat("News for ", this.Name);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailTextBody()
-        {
-            var text = new global::System.Text.StringBuilder(48);
-            text.Append("Hi ");
-            text.Append(this.Name);
-            text.Append("! ");
-            text.Append(this.Count.ToString(null, TypedMailFormat));
-            text.Append(" new items.");
-            return text.ToString();
-        }
+        private string TypedMailTextBody() => string.Concat("Hi ", this.Name, "! ", this.Count.ToString(null, TypedMailFormat), " new items.");
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()

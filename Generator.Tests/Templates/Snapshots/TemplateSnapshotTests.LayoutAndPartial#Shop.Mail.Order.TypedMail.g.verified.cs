@@ -5,12 +5,7 @@ namespace Shop.Mail
 {
     partial class Order : global::TypedMail.ITypedMailMessage
     {
-        /// <summary>
-        /// Starts a <see cref="Order"/>: a staged builder. Each mandatory member is set in turn
-        /// (this class has none), then optional members, then <c>Build()</c>.
-        /// Forgetting a mandatory member (a <c>required</c> one, or the recipient when the class has no constant
-        /// recipient) is a compile error: <c>Build()</c> exists only on the last step.
-        /// </summary>
+        /// <summary>Starts <see cref="Order"/>'s staged builder: (none mandatory) in turn, then optional members, then <c>Build()</c> (only the last step has it: a missing mandatory member does not compile).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         public static Builder.IBuildStep Create() => new TypedMailState();
 
@@ -21,199 +16,70 @@ namespace Shop.Mail
             /// <summary>The last step: optional members, then <c>Build()</c>.</summary>
             public interface IBuildStep
             {
-                /// <summary>Sets <c>Customer</c> (optional).</summary>
-                IBuildStep Customer(global::Shop.Mail.Customer? value);
-
-                /// <summary>Sets <c>Lines</c> (optional).</summary>
-                IBuildStep Lines(global::System.Collections.Generic.List<global::Shop.Mail.Line> value);
-
-                /// <summary>Sets <c>Tags</c> (optional).</summary>
-                IBuildStep Tags(global::System.Collections.Generic.IEnumerable<string>? value);
-
-                /// <summary>Sets <c>Express</c> (optional).</summary>
-                IBuildStep Express(bool? value);
-
-                /// <summary>Sets <c>Discount</c> (optional).</summary>
-                IBuildStep Discount(decimal? value);
-
-                /// <summary>Sets <c>Note</c> (optional).</summary>
-                IBuildStep Note(string? value);
-
-                /// <summary>Sets <c>Signature</c> (optional).</summary>
-                IBuildStep Signature(global::TypedMail.HtmlString? value);
-
-                /// <summary>The message.</summary>
-                global::Shop.Mail.Order Build();
+                /** <summary>Sets <c>Customer</c> (optional).</summary> */ IBuildStep Customer(global::Shop.Mail.Customer? value);
+                /** <summary>Sets <c>Lines</c> (optional).</summary> */ IBuildStep Lines(global::System.Collections.Generic.List<global::Shop.Mail.Line> value);
+                /** <summary>Sets <c>Tags</c> (optional).</summary> */ IBuildStep Tags(global::System.Collections.Generic.IEnumerable<string>? value);
+                /** <summary>Sets <c>Express</c> (optional).</summary> */ IBuildStep Express(bool? value);
+                /** <summary>Sets <c>Discount</c> (optional).</summary> */ IBuildStep Discount(decimal? value);
+                /** <summary>Sets <c>Note</c> (optional).</summary> */ IBuildStep Note(string? value);
+                /** <summary>Sets <c>Signature</c> (optional).</summary> */ IBuildStep Signature(global::TypedMail.HtmlString? value);
+                /** <summary>The message.</summary> */ global::Shop.Mail.Order Build();
             }
         }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private sealed class TypedMailState : Builder.IBuildStep
         {
-            internal global::Shop.Mail.Customer? Customer = default!;
-            internal bool TypedMailIsSet_Customer;
-            internal global::System.Collections.Generic.List<global::Shop.Mail.Line> Lines = default!;
-            internal bool TypedMailIsSet_Lines;
-            internal global::System.Collections.Generic.IEnumerable<string>? Tags = default!;
-            internal bool TypedMailIsSet_Tags;
-            internal bool? Express = default!;
-            internal bool TypedMailIsSet_Express;
-            internal decimal? Discount = default!;
-            internal bool TypedMailIsSet_Discount;
-            internal string? Note = default!;
-            internal bool TypedMailIsSet_Note;
-            internal global::TypedMail.HtmlString? Signature = default!;
-            internal bool TypedMailIsSet_Signature;
-
-            Builder.IBuildStep Builder.IBuildStep.Customer(global::Shop.Mail.Customer? value)
-            {
-                Customer = value;
-                TypedMailIsSet_Customer = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Lines(global::System.Collections.Generic.List<global::Shop.Mail.Line> value)
-            {
-                Lines = value;
-                TypedMailIsSet_Lines = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Tags(global::System.Collections.Generic.IEnumerable<string>? value)
-            {
-                Tags = value;
-                TypedMailIsSet_Tags = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Express(bool? value)
-            {
-                Express = value;
-                TypedMailIsSet_Express = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Discount(decimal? value)
-            {
-                Discount = value;
-                TypedMailIsSet_Discount = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Note(string? value)
-            {
-                Note = value;
-                TypedMailIsSet_Note = true;
-                return this;
-            }
-
-            Builder.IBuildStep Builder.IBuildStep.Signature(global::TypedMail.HtmlString? value)
-            {
-                Signature = value;
-                TypedMailIsSet_Signature = true;
-                return this;
-            }
-
+            internal global::Shop.Mail.Customer? Customer = default!; internal bool TypedMailIsSet_Customer;
+            internal global::System.Collections.Generic.List<global::Shop.Mail.Line> Lines = default!; internal bool TypedMailIsSet_Lines;
+            internal global::System.Collections.Generic.IEnumerable<string>? Tags = default!; internal bool TypedMailIsSet_Tags;
+            internal bool? Express = default!; internal bool TypedMailIsSet_Express;
+            internal decimal? Discount = default!; internal bool TypedMailIsSet_Discount;
+            internal string? Note = default!; internal bool TypedMailIsSet_Note;
+            internal global::TypedMail.HtmlString? Signature = default!; internal bool TypedMailIsSet_Signature;
+            Builder.IBuildStep Builder.IBuildStep.Customer(global::Shop.Mail.Customer? value) { Customer = value; TypedMailIsSet_Customer = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Lines(global::System.Collections.Generic.List<global::Shop.Mail.Line> value) { Lines = value; TypedMailIsSet_Lines = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Tags(global::System.Collections.Generic.IEnumerable<string>? value) { Tags = value; TypedMailIsSet_Tags = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Express(bool? value) { Express = value; TypedMailIsSet_Express = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Discount(decimal? value) { Discount = value; TypedMailIsSet_Discount = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Note(string? value) { Note = value; TypedMailIsSet_Note = true; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Signature(global::TypedMail.HtmlString? value) { Signature = value; TypedMailIsSet_Signature = true; return this; }
             global::Shop.Mail.Order Builder.IBuildStep.Build() => new global::Shop.Mail.Order(this);
         }
 
         /// <summary>Creates an empty <see cref="Order"/> (the constructor the compiler would otherwise declare).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public Order()
-        {
-        }
+        public Order() { }
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private Order(TypedMailState state) : this()
         {
-            if (state.TypedMailIsSet_Customer)
-            {
-                this.Customer = state.Customer;
-            }
-            if (state.TypedMailIsSet_Lines)
-            {
-                this.Lines = state.Lines;
-            }
-            if (state.TypedMailIsSet_Tags)
-            {
-                this.Tags = state.Tags;
-            }
-            if (state.TypedMailIsSet_Express)
-            {
-                this.Express = state.Express;
-            }
-            if (state.TypedMailIsSet_Discount)
-            {
-                this.Discount = state.Discount;
-            }
-            if (state.TypedMailIsSet_Note)
-            {
-                this.Note = state.Note;
-            }
-            if (state.TypedMailIsSet_Signature)
-            {
-                this.Signature = state.Signature;
-            }
+            if (state.TypedMailIsSet_Customer) { this.Customer = state.Customer; }
+            if (state.TypedMailIsSet_Lines) { this.Lines = state.Lines; }
+            if (state.TypedMailIsSet_Tags) { this.Tags = state.Tags; }
+            if (state.TypedMailIsSet_Express) { this.Express = state.Express; }
+            if (state.TypedMailIsSet_Discount) { this.Discount = state.Discount; }
+            if (state.TypedMailIsSet_Note) { this.Note = state.Note; }
+            if (state.TypedMailIsSet_Signature) { this.Signature = state.Signature; }
         }
 
-        /// <summary>
-        /// The message as it goes on the wire, rendered by straight-line code: placeholders formatted with the class's
-        /// culture (invariant unless <c>[MailMessage(Culture = ...)]</c>), HTML-encoded in the HTML body;
-        /// multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for attachments.
-        /// Bcc recipients are not in it (they travel in the envelope only: send with <c>SendAsync</c> or <c>ToSmtpMessage()</c>).
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header: refused (never folded), so no value can add a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::MimeKit.MimeMessage ToMimeMessage()
-        {
-            var message = new global::MimeKit.MimeMessage();
-            global::TypedMail.MessageRendering.AddAddresses(message.From, "shop@example.com", "From");
-            global::TypedMail.MessageRendering.AddAddresses(message.To, "ann@example.com", "To");
-            message.Subject = global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject");
-            var body = new global::MimeKit.BodyBuilder();
-            body.HtmlBody = TypedMailHtmlBody();
-            body.TextBody = global::TypedMail.HtmlToText.Convert(body.HtmlBody) is { Length: > 0 } alternative ? alternative : null;
-            message.Body = body.ToMessageBody();
-            return message;
-        }
+        public global::MimeKit.MimeMessage ToMimeMessage() => TypedMailParts().ToMimeMessage();
 
-        /// <summary>
-        /// The runtime's message reference holding this message (Bcc included, envelope-only), for <c>SmtpSender</c> and
-        /// the 4D-style API. The caller owns it and disposes it.
-        /// </summary>
-        /// <exception cref="global::TypedMail.TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+        /// <inheritdoc/>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::TypedMail.SmtpMessage ToSmtpMessage()
-        {
-            var message = new global::TypedMail.SmtpMessage();
-            try
-            {
-                message.SetFrom("shop@example.com");
-                message.SetTo("ann@example.com");
-                message.SetSubject(global::TypedMail.MessageRendering.HeaderValue(TypedMailSubject(), "Subject"), global::TypedMail.TextOption.Replace);
-                message.SetBody(TypedMailHtmlBody(), global::TypedMail.BodyOption.Replace, html: true);
-                return message;
-            }
-            catch
-            {
-                message.Dispose();
-                throw;
-            }
-        }
+        public global::TypedMail.SmtpMessage ToSmtpMessage() => TypedMailParts().ToSmtpMessage();
 
-        /// <summary>Sends this message through <paramref name="sender"/> (its connection, its rules, 4D's semantics).</summary>
-        /// <param name="sender">The sender; its connection is reused across messages.</param>
-        /// <param name="cancellationToken">Cancels the send.</param>
-        /// <returns>The outcome: code 0 when every recipient accepted the message.</returns>
+        /// <summary>Sends this message through <paramref name="sender"/> (an <c>SmtpSender</c>, or a test double); code 0 when every recipient accepted it.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.SmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
+        public global::System.Threading.Tasks.Task<global::TypedMail.SendResult> SendAsync(global::TypedMail.ISmtpSender sender, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::TypedMail.TypedMessageSending.SendAsync(sender, this, cancellationToken);
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private static readonly global::System.IFormatProvider TypedMailFormat = global::System.Globalization.CultureInfo.InvariantCulture;
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        private string TypedMailSubject() => "S";
+        private global::TypedMail.MessageParts TypedMailParts() => new global::TypedMail.MessageParts(from: "shop@example.com", to: "ann@example.com")
+            .Subject("S")
+            .HtmlBody(TypedMailHtmlBody());
 
         [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
         private string TypedMailHtmlBody()

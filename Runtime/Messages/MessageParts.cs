@@ -1,0 +1,470 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Linq;
+using MimeKit;
+
+namespace TypedMail;
+
+/// <summary>
+/// The parts of a message generated from a <c>[MailMessage]</c> class (addresses, subject, headers, bodies,
+/// attachments), described once by the generated code and rendered here both as the wire message
+/// (<see cref="ToMimeMessage"/>) and as the message reference (<see cref="ToSmtpMessage"/>), so that the two agree and
+/// the generated code stays short. Not meant for hand-written code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public sealed class MessageParts
+{
+    private readonly string? _from;
+    private readonly string? _sender;
+    private readonly List<Recipient> _recipients = new();
+    private readonly List<KeyValuePair<string, string>> _headers = new();
+    private readonly List<Attachment> _attachments = new();
+    private string? _subject;
+    private string? _textBody;
+    private string? _htmlBody;
+    private bool _textAlternative = true;
+    private Uri? _unsubscribe;
+    private string? _unsubscribeMailto;
+
+    /// <summary>Starts the parts with the constant addresses of <c>[MailMessage]</c> (4D-style lists; null or blank for none).</summary>
+    /// <param name="from">From.</param>
+    /// <param name="sender">Sender.</param>
+    /// <param name="replyTo">Reply-To.</param>
+    /// <param name="to">To.</param>
+    /// <param name="cc">Cc.</param>
+    /// <param name="bcc">Bcc (envelope only).</param>
+    public MessageParts(string? from = null, string? sender = null, string? replyTo = null, string? to = null, string? cc = null, string? bcc = null)
+    {
+        _from = from;
+        _sender = sender;
+        AddList(Field.ReplyTo, replyTo);
+        AddList(Field.To, to);
+        AddList(Field.Cc, cc);
+        AddList(Field.Bcc, bcc);
+    }
+
+    private enum Field
+    {
+        ReplyTo,
+        To,
+        Cc,
+        Bcc,
+    }
+
+    /// <summary>Adds a 4D-style address list to Reply-To; null or blank adds nothing.</summary>
+    /// <param name="addresses">The list.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts ReplyTo(string? addresses) => AddList(Field.ReplyTo, addresses);
+
+    /// <summary>Adds each 4D-style address list to Reply-To.</summary>
+    /// <param name="lists">The lists; null adds nothing.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts ReplyTo(IEnumerable<string?>? lists) => AddLists(Field.ReplyTo, lists);
+
+    /// <summary>Adds an address to Reply-To; null adds nothing.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts ReplyTo(InternetAddress? address) => AddAddress(Field.ReplyTo, address);
+
+    /// <summary>Adds addresses to Reply-To; null ones add nothing.</summary>
+    /// <param name="addresses">The addresses.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts ReplyTo(IEnumerable<InternetAddress?>? addresses) => AddAddresses(Field.ReplyTo, addresses);
+
+    /// <summary>Adds a 4D-style address list to To; null or blank adds nothing.</summary>
+    /// <param name="addresses">The list.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts To(string? addresses) => AddList(Field.To, addresses);
+
+    /// <summary>Adds each 4D-style address list to To.</summary>
+    /// <param name="lists">The lists; null adds nothing.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts To(IEnumerable<string?>? lists) => AddLists(Field.To, lists);
+
+    /// <summary>Adds an address to To; null adds nothing.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts To(InternetAddress? address) => AddAddress(Field.To, address);
+
+    /// <summary>Adds addresses to To; null ones add nothing.</summary>
+    /// <param name="addresses">The addresses.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts To(IEnumerable<InternetAddress?>? addresses) => AddAddresses(Field.To, addresses);
+
+    /// <summary>Adds a 4D-style address list to Cc; null or blank adds nothing.</summary>
+    /// <param name="addresses">The list.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Cc(string? addresses) => AddList(Field.Cc, addresses);
+
+    /// <summary>Adds each 4D-style address list to Cc.</summary>
+    /// <param name="lists">The lists; null adds nothing.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Cc(IEnumerable<string?>? lists) => AddLists(Field.Cc, lists);
+
+    /// <summary>Adds an address to Cc; null adds nothing.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Cc(InternetAddress? address) => AddAddress(Field.Cc, address);
+
+    /// <summary>Adds addresses to Cc; null ones add nothing.</summary>
+    /// <param name="addresses">The addresses.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Cc(IEnumerable<InternetAddress?>? addresses) => AddAddresses(Field.Cc, addresses);
+
+    /// <summary>Adds a 4D-style address list to Bcc (envelope only); null or blank adds nothing.</summary>
+    /// <param name="addresses">The list.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Bcc(string? addresses) => AddList(Field.Bcc, addresses);
+
+    /// <summary>Adds each 4D-style address list to Bcc (envelope only).</summary>
+    /// <param name="lists">The lists; null adds nothing.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Bcc(IEnumerable<string?>? lists) => AddLists(Field.Bcc, lists);
+
+    /// <summary>Adds an address to Bcc (envelope only); null adds nothing.</summary>
+    /// <param name="address">The address.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Bcc(InternetAddress? address) => AddAddress(Field.Bcc, address);
+
+    /// <summary>Adds addresses to Bcc (envelope only); null ones add nothing.</summary>
+    /// <param name="addresses">The addresses.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Bcc(IEnumerable<InternetAddress?>? addresses) => AddAddresses(Field.Bcc, addresses);
+
+    /// <summary>Sets the subject (refused with a line break when rendered).</summary>
+    /// <param name="text">The rendered subject.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Subject(string text)
+    {
+        _subject = text;
+        return this;
+    }
+
+    /// <summary>Adds a header (its value refused with a line break when rendered).</summary>
+    /// <param name="name">The header's name.</param>
+    /// <param name="value">The rendered value.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Header(string name, string value)
+    {
+        _headers.Add(new KeyValuePair<string, string>(name, value));
+        return this;
+    }
+
+    /// <summary>Sets the plain-text body.</summary>
+    /// <param name="text">The rendered body.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts TextBody(string text)
+    {
+        _textBody = text;
+        return this;
+    }
+
+    /// <summary>Sets the HTML body.</summary>
+    /// <param name="html">The rendered body.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts HtmlBody(string html)
+    {
+        _htmlBody = html;
+        return this;
+    }
+
+    /// <summary>
+    /// Whether an HTML body without a text body gets a plain-text alternative (<see cref="HtmlToText"/>); on unless
+    /// <c>[HtmlBody(TextAlternative = false)]</c>.
+    /// </summary>
+    /// <param name="enabled">Whether to generate it.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts TextAlternative(bool enabled)
+    {
+        _textAlternative = enabled;
+        return this;
+    }
+
+    /// <summary>The one-click unsubscribe link (https, RFC 8058) and an optional mailto address; a null link adds nothing.</summary>
+    /// <param name="oneClick">The https link.</param>
+    /// <param name="mailto">An address for mail unsubscription, or null.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Unsubscribe(Uri? oneClick, string? mailto = null)
+    {
+        _unsubscribe = oneClick;
+        _unsubscribeMailto = mailto;
+        return this;
+    }
+
+    /// <summary>Adds an attachment held in memory; null adds nothing.</summary>
+    /// <param name="content">The bytes.</param>
+    /// <param name="fileName">The file name.</param>
+    /// <param name="contentType">The MIME type, or null to guess it from the name.</param>
+    /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Attach(byte[]? content, string fileName, string? contentType = null, string? contentId = null) =>
+        content is null ? this : AddAttachment(fileName, content, contentType, contentId);
+
+    /// <summary>Adds an attachment read from a stream (a seekable one from its start, so rendering twice gives the same bytes); null adds nothing.</summary>
+    /// <param name="content">The stream.</param>
+    /// <param name="fileName">The file name.</param>
+    /// <param name="contentType">The MIME type, or null to guess it from the name.</param>
+    /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts Attach(Stream? content, string fileName, string? contentType = null, string? contentId = null) =>
+        content is null ? this : AddAttachment(fileName, MessageRendering.ReadAll(content), contentType, contentId);
+
+    /// <summary>Adds the file at <paramref name="path"/>; null adds nothing.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="fileName">The file name, or null for the path's.</param>
+    /// <param name="contentType">The MIME type, or null to guess it from the name.</param>
+    /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts AttachFile(string? path, string? fileName = null, string? contentType = null, string? contentId = null) =>
+        path is null ? this : AddAttachment(fileName ?? Path.GetFileName(path), File.ReadAllBytes(path), contentType, contentId);
+
+    /// <summary>Adds <paramref name="file"/>; null adds nothing.</summary>
+    /// <param name="file">The file.</param>
+    /// <param name="fileName">The file name, or null for the file's.</param>
+    /// <param name="contentType">The MIME type, or null to guess it from the name.</param>
+    /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
+    /// <returns>These parts.</returns>
+    public MessageParts AttachFile(FileInfo? file, string? fileName = null, string? contentType = null, string? contentId = null) =>
+        file is null ? this : AddAttachment(fileName ?? file.Name, File.ReadAllBytes(file.FullName), contentType, contentId);
+
+    /// <summary>
+    /// The message as it goes on the wire: multipart/alternative for text + HTML, multipart/related for <c>cid:</c>
+    /// parts, multipart/mixed for attachments; Bcc recipients are not in it.
+    /// </summary>
+    /// <returns>The MIME message.</returns>
+    /// <exception cref="TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+    public MimeMessage ToMimeMessage()
+    {
+        var message = new MimeMessage();
+        MessageRendering.AddAddresses(message.From, _from, "From");
+        if (_sender is not null)
+        {
+            var sender = new InternetAddressList();
+            MessageRendering.AddAddresses(sender, _sender, "Sender");
+            message.Sender = sender.Mailboxes.FirstOrDefault();
+        }
+
+        foreach (var recipient in _recipients)
+        {
+            var list = recipient.Field switch
+            {
+                Field.ReplyTo => message.ReplyTo,
+                Field.To => message.To,
+                Field.Cc => message.Cc,
+                _ => null,   // Bcc travels in the envelope only
+            };
+            if (list is null)
+            {
+                continue;
+            }
+
+            if (recipient.Address is not null)
+            {
+                list.Add(recipient.Address);
+            }
+            else
+            {
+                MessageRendering.AddAddresses(list, recipient.List, recipient.Field == Field.ReplyTo ? "Reply-To" : recipient.Field.ToString());
+            }
+        }
+
+        if (_subject is not null)
+        {
+            message.Subject = MessageRendering.HeaderValue(_subject, "Subject");
+        }
+
+        foreach (var header in _headers)
+        {
+            message.Headers.Add(header.Key, MessageRendering.HeaderValue(header.Value, header.Key));
+        }
+
+        if (_unsubscribe is not null || _unsubscribeMailto is not null)
+        {
+            ListUnsubscribe.Apply(message.Headers, _unsubscribe, _unsubscribeMailto);
+        }
+
+        var body = new BodyBuilder();
+        if (_textBody is not null)
+        {
+            body.TextBody = _textBody;
+        }
+
+        if (_htmlBody is not null)
+        {
+            body.HtmlBody = _htmlBody;
+            if (_textBody is null && _textAlternative && HtmlToText.Convert(_htmlBody) is { Length: > 0 } alternative)
+            {
+                body.TextBody = alternative;
+            }
+        }
+
+        foreach (var attachment in _attachments)
+        {
+            var parts = attachment.ContentId is null || _htmlBody is null ? body.Attachments : body.LinkedResources;
+            var part = attachment.ContentType is null
+                ? parts.Add(attachment.FileName, attachment.Content)
+                : parts.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            if (attachment.ContentId is not null)
+            {
+                part.ContentId = attachment.ContentId;
+            }
+        }
+
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    /// <summary>The message reference holding these parts, Bcc included (envelope only). The caller disposes it.</summary>
+    /// <returns>The message reference.</returns>
+    /// <exception cref="TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
+    public SmtpMessage ToSmtpMessage()
+    {
+        var message = new SmtpMessage();
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(_from))
+            {
+                message.SetFrom(_from!);
+            }
+
+            if (!string.IsNullOrWhiteSpace(_sender))
+            {
+                message.SetSender(_sender!);
+            }
+
+            foreach (var recipient in _recipients)
+            {
+                var addresses = recipient.Address?.ToString() ?? recipient.List!;
+                switch (recipient.Field)
+                {
+                    case Field.ReplyTo: message.SetReplyTo(addresses); break;
+                    case Field.To: message.SetTo(addresses); break;
+                    case Field.Cc: message.SetCc(addresses); break;
+                    default: message.SetBcc(addresses); break;
+                }
+            }
+
+            if (_subject is not null)
+            {
+                message.SetSubject(MessageRendering.HeaderValue(_subject, "Subject"), TextOption.Replace);
+            }
+
+            if (_textBody is not null)
+            {
+                message.SetBody(_textBody, BodyOption.Replace);
+            }
+
+            if (_htmlBody is not null)
+            {
+                message.SetBody(_htmlBody, BodyOption.Replace, html: true);
+            }
+
+            foreach (var header in _headers)
+            {
+                message.AddHeader(header.Key, MessageRendering.HeaderValue(header.Value, header.Key));
+            }
+
+            if (_unsubscribe is not null || _unsubscribeMailto is not null)
+            {
+                message.SetUnsubscribe(_unsubscribe, _unsubscribeMailto);
+            }
+
+            message.TextAlternative = _textAlternative;
+            foreach (var attachment in _attachments)
+            {
+                message.AddAttachment(attachment.FileName, attachment.Content, attachment.ContentType, attachment.ContentId);
+            }
+
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
+
+    private MessageParts AddList(Field field, string? addresses)
+    {
+        // Blank adds nothing on either side (the MIME parser and SmtpMessage agree on that).
+        if (!string.IsNullOrWhiteSpace(addresses))
+        {
+            _recipients.Add(new Recipient(field, addresses, null));
+        }
+
+        return this;
+    }
+
+    private MessageParts AddLists(Field field, IEnumerable<string?>? lists)
+    {
+        foreach (var list in lists ?? Enumerable.Empty<string?>())
+        {
+            AddList(field, list);
+        }
+
+        return this;
+    }
+
+    private MessageParts AddAddress(Field field, InternetAddress? address)
+    {
+        if (address is not null)
+        {
+            _recipients.Add(new Recipient(field, null, address));
+        }
+
+        return this;
+    }
+
+    private MessageParts AddAddresses(Field field, IEnumerable<InternetAddress?>? addresses)
+    {
+        foreach (var address in addresses ?? Enumerable.Empty<InternetAddress?>())
+        {
+            AddAddress(field, address);
+        }
+
+        return this;
+    }
+
+    private MessageParts AddAttachment(string fileName, byte[] content, string? contentType, string? contentId)
+    {
+        _attachments.Add(new Attachment(fileName, content, contentType, contentId));
+        return this;
+    }
+
+    private sealed class Recipient
+    {
+        public Recipient(Field field, string? list, InternetAddress? address)
+        {
+            Field = field;
+            List = list;
+            Address = address;
+        }
+
+        public Field Field { get; }
+
+        public string? List { get; }
+
+        public InternetAddress? Address { get; }
+    }
+
+    private sealed class Attachment
+    {
+        public Attachment(string fileName, byte[] content, string? contentType, string? contentId)
+        {
+            FileName = fileName;
+            Content = content;
+            ContentType = contentType;
+            ContentId = contentId;
+        }
+
+        public string FileName { get; }
+
+        public byte[] Content { get; }
+
+        public string? ContentType { get; }
+
+        public string? ContentId { get; }
+    }
+}
