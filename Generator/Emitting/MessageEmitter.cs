@@ -7,8 +7,6 @@ namespace TypedMail.Generator.Emitting;
 /// <summary>Writes the generated half of one <c>[MailMessage]</c> class.</summary>
 internal static class MessageEmitter
 {
-    private const string Rendering = "global::TypedMail.MessageRendering";
-
     public static string HintName(MessageSpec spec) => spec.Type.HintStem + ".TypedMail.g.cs";
 
     public static string Emit(MessageSpec spec)
