@@ -65,7 +65,7 @@ internal sealed class Inbox
         else
         {
             Directory.CreateDirectory(_emlDirectory);
-            var emlPath = Path.Combine(_emlDirectory, $"{receivedAt:yyyyMMdd'T'HHmmss}-{number:D4}-{Guid.NewGuid():N}.eml");
+            var emlPath = Path.Combine(_emlDirectory, $"{receivedAt:yyyyMMdd'T'HHmmss'.'fffffff}-{number:D4}-{Guid.NewGuid():N}.eml");
             stored = await StoredMessage.OnDiskAsync(content, emlPath, cancellationToken).ConfigureAwait(false);
         }
 
