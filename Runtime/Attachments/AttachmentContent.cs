@@ -110,9 +110,9 @@ internal sealed class AttachmentContent : Stream
     {
     }
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException("An attachment's content is read-only.");
 
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException("An attachment's content is read-only.");
 
     protected override void Dispose(bool disposing)
     {
