@@ -42,8 +42,27 @@ internal sealed class MessageAttachment : IDisposable
     /// <summary>4D's encode type: 2 = encode in Base64, -2 = already Base64, 0 = let MimeKit choose.</summary>
     public int EncodeType { get; }
 
-    public static MessageAttachment FromFile(string path, string? mimeType, string? contentId, int encodeType) =>
-        new(path, null, null, System.IO.Path.GetFileName(path), mimeType, contentId, encodeType);
+    public static MessageAttachment FromFile(string path, string? mimeType, string? contentId, int encodeType, string? fileName = null) =>
+        new(path, null, null, fileName ?? System.IO.Path.GetFileName(path), mimeType, contentId, encodeType);
+
+    /// <summary>The MIME part that streams this attachment (inline with its content id for <c>cid:</c> references).</summary>
+    public MimePart ToMimePart(long? maxBytes)
+    {
+        var part = new MimePart(ContentType.Parse(MimeType ?? MimeTypes.GetMimeType(FileName)))
+        {
+            FileName = FileName,
+            ContentDisposition = new ContentDisposition(ContentId is null ? ContentDisposition.Attachment : ContentDisposition.Inline),
+        };
+        part.ContentDisposition.FileName = FileName;
+        if (ContentId is not null)
+        {
+            part.ContentId = ContentId.Trim().Trim('<', '>');
+        }
+
+        part.Content = Content(maxBytes);
+        part.ContentTransferEncoding = EncodeType == 0 ? ContentEncoding.Default : ContentEncoding.Base64;
+        return part;
+    }
 
     public static MessageAttachment FromBytes(string fileName, byte[] bytes, string? mimeType, string? contentId) =>
         new(null, bytes, null, fileName, mimeType, contentId, 2);

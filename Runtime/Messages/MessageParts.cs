@@ -200,16 +200,19 @@ public sealed class MessageParts
     /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
     /// <returns>These parts.</returns>
     public MessageParts Attach(byte[]? content, string fileName, string? contentType = null, string? contentId = null) =>
-        content is null ? this : AddAttachment(fileName, content, contentType, contentId);
+        content is null ? this : Add(new Attachment(fileName, contentType, contentId) { Bytes = content });
 
-    /// <summary>Adds an attachment read from a stream (a seekable one from its start, so rendering twice gives the same bytes); null adds nothing.</summary>
+    /// <summary>
+    /// Adds an attachment streamed from <paramref name="content"/> when the message is written (a seekable stream from
+    /// its start, so rendering twice gives the same bytes; one that cannot seek is read once); null adds nothing.
+    /// </summary>
     /// <param name="content">The stream.</param>
     /// <param name="fileName">The file name.</param>
     /// <param name="contentType">The MIME type, or null to guess it from the name.</param>
     /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
     /// <returns>These parts.</returns>
     public MessageParts Attach(Stream? content, string fileName, string? contentType = null, string? contentId = null) =>
-        content is null ? this : AddAttachment(fileName, MessageRendering.ReadAll(content), contentType, contentId);
+        content is null ? this : Add(new Attachment(fileName, contentType, contentId) { Stream = content });
 
     /// <summary>Adds the file at <paramref name="path"/>; null adds nothing.</summary>
     /// <param name="path">The file's path.</param>
@@ -218,7 +221,7 @@ public sealed class MessageParts
     /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
     /// <returns>These parts.</returns>
     public MessageParts AttachFile(string? path, string? fileName = null, string? contentType = null, string? contentId = null) =>
-        path is null ? this : AddAttachment(fileName ?? Path.GetFileName(path), File.ReadAllBytes(path), contentType, contentId);
+        path is null ? this : Add(new Attachment(fileName ?? Path.GetFileName(path), contentType, contentId) { FilePath = path });
 
     /// <summary>Adds <paramref name="file"/>; null adds nothing.</summary>
     /// <param name="file">The file.</param>
@@ -227,7 +230,7 @@ public sealed class MessageParts
     /// <param name="contentId">The content id of an inline part (<c>cid:</c>), or null.</param>
     /// <returns>These parts.</returns>
     public MessageParts AttachFile(FileInfo? file, string? fileName = null, string? contentType = null, string? contentId = null) =>
-        file is null ? this : AddAttachment(fileName ?? file.Name, File.ReadAllBytes(file.FullName), contentType, contentId);
+        file is null ? this : Add(new Attachment(fileName ?? file.Name, contentType, contentId) { FilePath = file.FullName });
 
     /// <summary>
     /// The message as it goes on the wire: multipart/alternative for text + HTML, multipart/related for <c>cid:</c>
@@ -303,13 +306,7 @@ public sealed class MessageParts
         foreach (var attachment in _attachments)
         {
             var parts = attachment.ContentId is null || _htmlBody is null ? body.Attachments : body.LinkedResources;
-            var part = attachment.ContentType is null
-                ? parts.Add(attachment.FileName, attachment.Content)
-                : parts.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
-            if (attachment.ContentId is not null)
-            {
-                part.ContentId = attachment.ContentId;
-            }
+            parts.Add(attachment.ToMessageAttachment().ToMimePart(maxBytes: null));
         }
 
         message.Body = body.ToMessageBody();
@@ -374,7 +371,7 @@ public sealed class MessageParts
             message.TextAlternative = _textAlternative;
             foreach (var attachment in _attachments)
             {
-                message.AddAttachment(attachment.FileName, attachment.Content, attachment.ContentType, attachment.ContentId);
+                attachment.AddTo(message);
             }
 
             return message;
@@ -427,9 +424,9 @@ public sealed class MessageParts
         return this;
     }
 
-    private MessageParts AddAttachment(string fileName, byte[] content, string? contentType, string? contentId)
+    private MessageParts Add(Attachment attachment)
     {
-        _attachments.Add(new Attachment(fileName, content, contentType, contentId));
+        _attachments.Add(attachment);
         return this;
     }
 
@@ -449,22 +446,66 @@ public sealed class MessageParts
         public InternetAddress? Address { get; }
     }
 
+    /// <summary>An attachment as given: bytes, a caller's stream or a file, read only when the message is written.</summary>
     private sealed class Attachment
     {
-        public Attachment(string fileName, byte[] content, string? contentType, string? contentId)
+        public Attachment(string fileName, string? contentType, string? contentId)
         {
             FileName = fileName;
-            Content = content;
             ContentType = contentType;
             ContentId = contentId;
         }
 
         public string FileName { get; }
 
-        public byte[] Content { get; }
-
         public string? ContentType { get; }
 
         public string? ContentId { get; }
+
+        public byte[]? Bytes { get; init; }
+
+        public Stream? Stream { get; init; }
+
+        public string? FilePath { get; init; }
+
+        /// <summary>For the MIME message: streamed from the bytes, the stream (rewound) or the file when written.</summary>
+        public MessageAttachment ToMessageAttachment()
+        {
+            if (FilePath is not null)
+            {
+                return MessageAttachment.FromFile(FilePath, ContentType, ContentId, 2, FileName);
+            }
+
+            if (Stream is { CanSeek: true } seekable)
+            {
+                seekable.Position = 0;
+                return MessageAttachment.FromStream(FileName, seekable, ContentType, ContentId);
+            }
+
+            // A stream that cannot seek is read once (a MIME message has no owner to delete a spooled copy).
+            return MessageAttachment.FromBytes(FileName, Bytes ?? MessageRendering.ReadAll(Stream!), ContentType, ContentId);
+        }
+
+        /// <summary>For the message reference, which streams at each send and owns what it spools.</summary>
+        public void AddTo(SmtpMessage message)
+        {
+            if (FilePath is not null)
+            {
+                message.AttachFile(FilePath, FileName, ContentType, ContentId);
+            }
+            else if (Stream is not null)
+            {
+                if (Stream.CanSeek)
+                {
+                    Stream.Position = 0;
+                }
+
+                message.AddAttachment(FileName, Stream, ContentType, ContentId);
+            }
+            else
+            {
+                message.AddAttachment(FileName, Bytes!, ContentType, ContentId);
+            }
+        }
     }
 }

@@ -258,6 +258,19 @@ public sealed partial class SmtpMessage
         }
     }
 
+    /// <summary>A file streamed at send time under <paramref name="fileName"/> (the generated messages' file members).</summary>
+    internal void AttachFile(string path, string fileName, string? mimeType, string? contentId)
+    {
+        ThrowIfDisposed();
+        if (!File.Exists(path))
+        {
+            throw new TypedMailException(ErrorCodes.AttachmentNotFound, $"'{path}' does not exist.");
+        }
+
+        CheckAttachmentText(fileName, mimeType, contentId);
+        _attachments.Add(MessageAttachment.FromFile(path, mimeType, contentId, 2, fileName));
+    }
+
     /// <summary>
     /// SMTP_Attachment: a file read at send time. <paramref name="encodeType"/> is 4D's: 2 = Base64 at send time,
     /// -2 = the file is already Base64, 0 = no encoding asked (MimeKit picks a transfer encoding the server accepts);

@@ -172,22 +172,5 @@ public sealed partial class SmtpMessage
         return mixed;
     }
 
-    private MimePart BuildAttachment(MessageAttachment attachment)
-    {
-        var contentType = attachment.MimeType ?? MimeTypes.GetMimeType(attachment.FileName);
-        var part = new MimePart(ContentType.Parse(contentType))
-        {
-            FileName = attachment.FileName,
-            ContentDisposition = new ContentDisposition(attachment.ContentId is null ? ContentDisposition.Attachment : ContentDisposition.Inline),
-        };
-        part.ContentDisposition.FileName = attachment.FileName;
-        if (attachment.ContentId is not null)
-        {
-            part.ContentId = attachment.ContentId.Trim().Trim('<', '>');
-        }
-
-        part.Content = attachment.Content(_maxAttachmentBytes);
-        part.ContentTransferEncoding = attachment.EncodeType == 0 ? ContentEncoding.Default : ContentEncoding.Base64;
-        return part;
-    }
+    private MimePart BuildAttachment(MessageAttachment attachment) => attachment.ToMimePart(_maxAttachmentBytes);
 }
