@@ -11,6 +11,13 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
+// SIGINT and SIGTERM directly as well: with output redirected (a script, a test) Console's Ctrl+C event is not the only
+// way the signal arrives, and a registration per signal stops the same way whichever comes.
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;

@@ -38,7 +38,7 @@ public sealed partial class ToolProcessTests
                 await kill.WaitForExitAsync();
             }
 
-            await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            await tool.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
             Assert.Equal(0, tool.ExitCode);
             Assert.Equal("Stopping…", (await tool.StandardOutput.ReadToEndAsync()).Trim());
             foreach (var port in new[] { smtpPort, httpPort })
