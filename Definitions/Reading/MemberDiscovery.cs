@@ -192,21 +192,6 @@ internal static class MemberDiscovery
             return ValueKind.Other;
         }
 
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            var hasPublicToString = t.GetMembers("ToString").OfType<IMethodSymbol>().Any(m =>
-                m.DeclaredAccessibility == Accessibility.Public
-                && !m.IsStatic
-                && m.Parameters.Length == 2
-                && m.Parameters[0].Type.SpecialType == SpecialType.System_String
-                && m.Parameters[1].Type.Name == "IFormatProvider"
-                && !m.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute"));
-            if (hasPublicToString)
-            {
-                return ValueKind.Formattable;
-            }
-        }
-
-        return ValueKind.InterfaceFormattable;
+        return FormatMethods.HasPublicFormatToString(type) ? ValueKind.Formattable : ValueKind.InterfaceFormattable;
     }
 }

@@ -145,22 +145,7 @@ internal static class ShapeReader
             return ShapeKind.Object;
         }
 
-        for (var t = type; t is not null; t = t.BaseType)
-        {
-            var publicToString = t.GetMembers("ToString").OfType<IMethodSymbol>().Any(m =>
-                m.DeclaredAccessibility == Accessibility.Public
-                && !m.IsStatic
-                && m.Parameters.Length == 2
-                && m.Parameters[0].Type.SpecialType == SpecialType.System_String
-                && m.Parameters[1].Type.Name == "IFormatProvider"
-                && !m.GetAttributes().Any(a => a.AttributeClass?.Name == "ObsoleteAttribute"));
-            if (publicToString)
-            {
-                return ShapeKind.Formattable;
-            }
-        }
-
-        return ShapeKind.InterfaceFormattable;
+        return FormatMethods.HasPublicFormatToString(type) ? ShapeKind.Formattable : ShapeKind.InterfaceFormattable;
     }
 
     private static ITypeSymbol? ElementOf(ITypeSymbol type)

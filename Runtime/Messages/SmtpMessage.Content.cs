@@ -200,18 +200,7 @@ public sealed partial class SmtpMessage
     /// <summary>Adds an attachment held in memory (the array is used as is at each send: not copied); a <paramref name="contentId"/> makes it an inline part for <c>cid:</c> references.</summary>
     public void AddAttachment(string fileName, byte[] content, string? mimeType = null, string? contentId = null)
     {
-        ThrowIfDisposed();
-        if (fileName is null)
-        {
-            throw new ArgumentNullException(nameof(fileName));
-        }
-
-        if (content is null)
-        {
-            throw new ArgumentNullException(nameof(content));
-        }
-
-        CheckAttachmentText(fileName, mimeType, contentId);
+        CheckAttachmentArguments(fileName, content, mimeType, contentId);
         _attachments.Add(MessageAttachment.FromBytes(fileName, content, mimeType, contentId));
     }
 
@@ -223,18 +212,7 @@ public sealed partial class SmtpMessage
     /// <exception cref="TypedMailException"><see cref="ErrorCodes.AttachmentUnreadable"/> when the stream cannot be read.</exception>
     public void AddAttachment(string fileName, Stream content, string? mimeType = null, string? contentId = null)
     {
-        ThrowIfDisposed();
-        if (fileName is null)
-        {
-            throw new ArgumentNullException(nameof(fileName));
-        }
-
-        if (content is null)
-        {
-            throw new ArgumentNullException(nameof(content));
-        }
-
-        CheckAttachmentText(fileName, mimeType, contentId);
+        CheckAttachmentArguments(fileName, content, mimeType, contentId);
         _attachments.Add(MessageAttachment.FromStream(fileName, content, mimeType, contentId));
     }
 
@@ -256,6 +234,22 @@ public sealed partial class SmtpMessage
 
             _maxAttachmentBytes = value;
         }
+    }
+
+    private void CheckAttachmentArguments(string fileName, object content, string? mimeType, string? contentId)
+    {
+        ThrowIfDisposed();
+        if (fileName is null)
+        {
+            throw new ArgumentNullException(nameof(fileName));
+        }
+
+        if (content is null)
+        {
+            throw new ArgumentNullException(nameof(content));
+        }
+
+        CheckAttachmentText(fileName, mimeType, contentId);
     }
 
     /// <summary>A file streamed at send time under <paramref name="fileName"/> (the generated messages' file members).</summary>
