@@ -98,6 +98,12 @@ internal sealed record MemberSpec(
     /// <summary>The type as the user writes it, for messages (e.g. <c>string</c>, <c>DateTime</c>).</summary>
     public string DisplayType { get; init; } = TypeName;
 
+    /// <summary>
+    /// A field or an auto-property of the class's own source with no initializer (and not an override): storing
+    /// <c>default</c> in it leaves the message as it was, so the builder may set it whether or not it was given.
+    /// </summary>
+    public bool PlainStorage { get; init; }
+
     /// <summary>The other members this one reads (a computed property's getter, through methods too), sorted.</summary>
     public EquatableArray<string> Reads { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedMail.Definitions.Model;
 
 namespace TypedMail.Definitions;
@@ -172,7 +173,25 @@ internal static class MemberDiscovery
             HasRoleAttribute = hasRole,
             FormatType = valueType.TypeKind == TypeKind.Enum ? "enum" : CheckableFormats.Contains(metadataName) ? metadataName : null,
             DisplayType = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            PlainStorage = IsPlainStorage(symbol),
         };
+    }
+
+    /// <summary>Every declaration of the member is a field or an auto-property without an initializer.</summary>
+    private static bool IsPlainStorage(ISymbol symbol)
+    {
+        if (symbol.IsOverride || symbol.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        return symbol.DeclaringSyntaxReferences.All(reference => reference.GetSyntax() switch
+        {
+            VariableDeclaratorSyntax field => field.Initializer is null,
+            PropertyDeclarationSyntax property => property.Initializer is null && property.ExpressionBody is null
+                && property.AccessorList is { } accessors && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null),
+            _ => false,
+        });
     }
 
     private static ValueKind ValueKindOf(ITypeSymbol type, KnownTypes known)

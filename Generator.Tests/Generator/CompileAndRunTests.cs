@@ -186,6 +186,68 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void BuildKeepsWhatConstructorsAndAccessorsDo_AndStoresPlainMembersGivenOrNot()
+    {
+        // Build() is one object initializer only when storing default in a member not given changes nothing;
+        // a constructor of the class or of its base, an initializer or an accessor with a body keeps the private constructor.
+        const string Source = """
+            using TypedMail;
+            namespace Shop.Mail;
+            [MailMessage(From = "a@shop.example", Subject = "{{Greeting}}")]
+            [TextBody("{{Greeting}} {{Count}} {{Note}}")]
+            public partial class ByConstructor
+            {
+                public ByConstructor() { Greeting = "from the constructor"; }
+                [To] public required string Email { get; init; }
+                public string? Greeting { get; init; }
+                public int Count { get; init; }
+                public string? Note { get; init; }
+            }
+            public class Base
+            {
+                public Base() { Greeting = "from the base"; }
+                public string? Greeting { get; init; }
+            }
+            [MailMessage(From = "a@shop.example", Subject = "{{Greeting}}")]
+            [TextBody("{{Greeting}} {{Count}}")]
+            public partial class ByBase : Base
+            {
+                [To] public required string Email { get; init; }
+                public int Count { get; init; }
+            }
+            [MailMessage(From = "a@shop.example", Subject = "{{Greeting}}")]
+            [TextBody("{{Greeting}} {{Count}}")]
+            public partial class ByAccessor
+            {
+                private string? greeting = "from the field";
+                [To] public required string Email { get; init; }
+                public string? Greeting { get => greeting; init => greeting = value; }
+                public int Count { get; init; }
+            }
+            [MailMessage(From = "a@shop.example", Subject = "{{Greeting}}")]
+            [TextBody("{{Greeting}} {{Count}} {{Note}}")]
+            public partial class Plain
+            {
+                [To] public required string Email { get; init; }
+                public string? Greeting { get; init; }
+                public int Count { get; init; }
+                public string? Note;
+            }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Source });
+
+        string Text(string type, params (string, object?)[] steps) =>
+            Lf(((ITypedMailMessage)compiled.Build(type, steps)).ToMimeMessage().TextBody)!.TrimEnd();
+
+        Assert.Equal("from the constructor 3", Text("Shop.Mail.ByConstructor", ("Email", "x@wkrp.com"), ("Count", 3)));
+        Assert.Equal("from the base 0", Text("Shop.Mail.ByBase", ("Email", "x@wkrp.com")));
+        Assert.Equal("from the field 2", Text("Shop.Mail.ByAccessor", ("Email", "x@wkrp.com"), ("Count", 2)));
+        Assert.Equal("given 0 noted", Text("Shop.Mail.Plain", ("Email", "x@wkrp.com"), ("Greeting", "given"), ("Note", "noted")));
+        Assert.Equal(" 0", Text("Shop.Mail.Plain", ("Email", "x@wkrp.com")));
+        Assert.Equal("x@wkrp.com", ((ITypedMailMessage)compiled.Build("Shop.Mail.Plain", ("Email", "x@wkrp.com"))).ToMimeMessage().To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
     public void FileTemplatesRenderTheAdditionalFiles()
     {
         using var compiled = CompiledAssembly.Compile(

@@ -57,9 +57,24 @@ internal static class BuilderEmitter
 
         w.Close().Line();
 
-        WriteState(w, spec, mandatory, optional, stepNames);
-        WriteConstructors(w, spec, mandatory, optional);
+        var initializer = BuildsWithInitializer(spec, mandatory, optional);
+        WriteState(w, spec, mandatory, optional, stepNames, initializer);
+        if (!initializer)
+        {
+            WriteConstructors(w, spec, mandatory, optional);
+        }
     }
+
+    /// <summary>
+    /// Whether <c>Build()</c> can be one object initializer, which costs the compiler two method bodies less than a
+    /// constructor: the class declares no constructor, the builder sets every required member, and every optional member
+    /// is plain storage of the class itself (storing <c>default</c> in one that was not given changes nothing). Else a
+    /// private constructor stores only the members given, keeping initializers and what constructors set.
+    /// </summary>
+    private static bool BuildsWithInitializer(MessageSpec spec, List<MemberSpec> mandatory, List<MemberSpec> optional) =>
+        !spec.HasParameterlessConstructor
+        && spec.Members.Where(m => m.IsRequired).All(mandatory.Contains)
+        && optional.All(m => m.PlainStorage && !m.Inherited);
 
     // Under the reserved TypedMail prefix: no member of the class (hence no value field of the state) can share a flag's name.
     private static string IsSet(MemberSpec member) => "TypedMailIsSet_" + member.Name;
@@ -90,7 +105,7 @@ internal static class BuilderEmitter
 
     private static bool IsRecipient(MemberSpec member) => member.Role is MemberRole.To or MemberRole.Cc or MemberRole.Bcc;
 
-    private static void WriteState(SourceWriter w, MessageSpec spec, List<MemberSpec> mandatory, List<MemberSpec> optional, List<string> stepNames)
+    private static void WriteState(SourceWriter w, MessageSpec spec, List<MemberSpec> mandatory, List<MemberSpec> optional, List<string> stepNames, bool initializer)
     {
         w.Line(CSharp.GeneratedCode)
          .Open($"private sealed class TypedMailState : {string.Join(", ", stepNames)}");
@@ -99,9 +114,9 @@ internal static class BuilderEmitter
             w.Line($"internal {member.TypeName} {CSharp.Id(member.Name)} = default!;");
         }
 
-        for (var i = 0; i < optional.Count; i++)
+        foreach (var member in optional)
         {
-            w.Line($"internal {optional[i].TypeName} {CSharp.Id(optional[i].Name)} = default!; internal bool {IsSet(optional[i])};");
+            w.Line($"internal {member.TypeName} {CSharp.Id(member.Name)} = default!;" + (initializer ? string.Empty : $" internal bool {IsSet(member)};"));
         }
 
         for (var i = 0; i < mandatory.Count; i++)
@@ -112,10 +127,14 @@ internal static class BuilderEmitter
 
         foreach (var member in optional)
         {
-            w.Line($"Builder.IBuildStep Builder.IBuildStep.{CSharp.Id(member.Name)}({member.TypeName} value) {{ {CSharp.Id(member.Name)} = value; {IsSet(member)} = true; return this; }}");
+            var flag = initializer ? string.Empty : $"{IsSet(member)} = true; ";
+            w.Line($"Builder.IBuildStep Builder.IBuildStep.{CSharp.Id(member.Name)}({member.TypeName} value) {{ {CSharp.Id(member.Name)} = value; {flag}return this; }}");
         }
 
-        w.Line($"{spec.Type.FullName} Builder.IBuildStep.Build() => new {spec.Type.FullName}(this);")
+        var build = initializer
+            ? $"new {spec.Type.FullName} {{ {string.Join(", ", mandatory.Concat(optional).Select(m => $"{CSharp.Id(m.Name)} = {CSharp.Id(m.Name)}"))} }}"
+            : $"new {spec.Type.FullName}(this)";
+        w.Line($"{spec.Type.FullName} Builder.IBuildStep.Build() => {build};")
          .Close()
          .Line();
     }

@@ -28,25 +28,12 @@ namespace Shop.Mail
         private sealed class TypedMailState : Builder.IDataStep, Builder.IBuildStep
         {
             internal byte[] Data = default!;
-            internal byte[]? Logo = default!; internal bool TypedMailIsSet_Logo;
-            internal global::System.IO.Stream? Appendix = default!; internal bool TypedMailIsSet_Appendix;
+            internal byte[]? Logo = default!;
+            internal global::System.IO.Stream? Appendix = default!;
             Builder.IBuildStep Builder.IDataStep.Data(byte[] value) { Data = value; return this; }
-            Builder.IBuildStep Builder.IBuildStep.Logo(byte[]? value) { Logo = value; TypedMailIsSet_Logo = true; return this; }
-            Builder.IBuildStep Builder.IBuildStep.Appendix(global::System.IO.Stream? value) { Appendix = value; TypedMailIsSet_Appendix = true; return this; }
-            global::Shop.Mail.Report Builder.IBuildStep.Build() => new global::Shop.Mail.Report(this);
-        }
-
-        /// <summary>Creates an empty <see cref="Report"/> (the constructor the compiler would otherwise declare).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public Report() { }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Report(TypedMailState state) : this()
-        {
-            this.Data = state.Data;
-            if (state.TypedMailIsSet_Logo) { this.Logo = state.Logo; }
-            if (state.TypedMailIsSet_Appendix) { this.Appendix = state.Appendix; }
+            Builder.IBuildStep Builder.IBuildStep.Logo(byte[]? value) { Logo = value; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Appendix(global::System.IO.Stream? value) { Appendix = value; return this; }
+            global::Shop.Mail.Report Builder.IBuildStep.Build() => new global::Shop.Mail.Report { Data = Data, Logo = Logo, Appendix = Appendix };
         }
 
         /// <inheritdoc/>

@@ -32,20 +32,7 @@ namespace Shop.Mail
             Builder.ISalutationStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
             Builder.IOfferStep Builder.ISalutationStep.Salutation(string value) { Salutation = value; return this; }
             Builder.IBuildStep Builder.IOfferStep.Offer(string value) { Offer = value; return this; }
-            global::Shop.Mail.FileOffer Builder.IBuildStep.Build() => new global::Shop.Mail.FileOffer(this);
-        }
-
-        /// <summary>Creates an empty <see cref="FileOffer"/> (the constructor the compiler would otherwise declare).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public FileOffer() { }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private FileOffer(TypedMailState state) : this()
-        {
-            this.Email = state.Email;
-            this.Salutation = state.Salutation;
-            this.Offer = state.Offer;
+            global::Shop.Mail.FileOffer Builder.IBuildStep.Build() => new global::Shop.Mail.FileOffer { Email = Email, Salutation = Salutation, Offer = Offer };
         }
 
         /// <inheritdoc/>

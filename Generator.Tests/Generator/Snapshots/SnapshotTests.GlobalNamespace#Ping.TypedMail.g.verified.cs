@@ -22,19 +22,9 @@ partial class Ping : global::TypedMail.ITypedMailMessage
     [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
     private sealed class TypedMailState : Builder.IBuildStep
     {
-        internal global::System.DateTimeOffset At = default!; internal bool TypedMailIsSet_At;
-        Builder.IBuildStep Builder.IBuildStep.At(global::System.DateTimeOffset value) { At = value; TypedMailIsSet_At = true; return this; }
-        global::Ping Builder.IBuildStep.Build() => new global::Ping(this);
-    }
-
-    /// <summary>Creates an empty <see cref="Ping"/> (the constructor the compiler would otherwise declare).</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    public Ping() { }
-
-    [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-    private Ping(TypedMailState state) : this()
-    {
-        if (state.TypedMailIsSet_At) { this.At = state.At; }
+        internal global::System.DateTimeOffset At = default!;
+        Builder.IBuildStep Builder.IBuildStep.At(global::System.DateTimeOffset value) { At = value; return this; }
+        global::Ping Builder.IBuildStep.Build() => new global::Ping { At = At };
     }
 
     /// <inheritdoc/>

@@ -32,20 +32,7 @@ namespace Shop.Mail
             Builder.ISalutationStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
             Builder.IOfferStep Builder.ISalutationStep.Salutation(string value) { Salutation = value; return this; }
             Builder.IBuildStep Builder.IOfferStep.Offer(string value) { Offer = value; return this; }
-            global::Shop.Mail.DiscountOffer Builder.IBuildStep.Build() => new global::Shop.Mail.DiscountOffer(this);
-        }
-
-        /// <summary>Creates an empty <see cref="DiscountOffer"/> (the constructor the compiler would otherwise declare).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public DiscountOffer() { }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private DiscountOffer(TypedMailState state) : this()
-        {
-            this.Email = state.Email;
-            this.Salutation = state.Salutation;
-            this.Offer = state.Offer;
+            global::Shop.Mail.DiscountOffer Builder.IBuildStep.Build() => new global::Shop.Mail.DiscountOffer { Email = Email, Salutation = Salutation, Offer = Offer };
         }
 
         /// <inheritdoc/>

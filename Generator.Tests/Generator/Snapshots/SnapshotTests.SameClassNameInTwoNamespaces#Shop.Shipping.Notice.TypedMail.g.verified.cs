@@ -24,18 +24,7 @@ namespace Shop.Shipping
         {
             internal string Email = default!;
             Builder.IBuildStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
-            global::Shop.Shipping.Notice Builder.IBuildStep.Build() => new global::Shop.Shipping.Notice(this);
-        }
-
-        /// <summary>Creates an empty <see cref="Notice"/> (the constructor the compiler would otherwise declare).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public Notice() { }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Notice(TypedMailState state) : this()
-        {
-            this.Email = state.Email;
+            global::Shop.Shipping.Notice Builder.IBuildStep.Build() => new global::Shop.Shipping.Notice { Email = Email };
         }
 
         /// <inheritdoc/>

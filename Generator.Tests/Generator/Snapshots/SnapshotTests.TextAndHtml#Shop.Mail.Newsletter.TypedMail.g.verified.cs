@@ -31,27 +31,13 @@ namespace Shop.Mail
         {
             internal string Name = default!;
             internal string? Email = default!;
-            internal string? Copy = default!; internal bool TypedMailIsSet_Copy;
-            internal int Count = default!; internal bool TypedMailIsSet_Count;
+            internal string? Copy = default!;
+            internal int Count = default!;
             Builder.IEmailStep Builder.INameStep.Name(string value) { Name = value; return this; }
             Builder.IBuildStep Builder.IEmailStep.Email(string value) { Email = value; return this; }
-            Builder.IBuildStep Builder.IBuildStep.Copy(string? value) { Copy = value; TypedMailIsSet_Copy = true; return this; }
-            Builder.IBuildStep Builder.IBuildStep.Count(int value) { Count = value; TypedMailIsSet_Count = true; return this; }
-            global::Shop.Mail.Newsletter Builder.IBuildStep.Build() => new global::Shop.Mail.Newsletter(this);
-        }
-
-        /// <summary>Creates an empty <see cref="Newsletter"/> (the constructor the compiler would otherwise declare).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        public Newsletter() { }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("TypedMail.Generator", "{version}")]
-        [global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-        private Newsletter(TypedMailState state) : this()
-        {
-            this.Name = state.Name;
-            this.Email = state.Email;
-            if (state.TypedMailIsSet_Copy) { this.Copy = state.Copy; }
-            if (state.TypedMailIsSet_Count) { this.Count = state.Count; }
+            Builder.IBuildStep Builder.IBuildStep.Copy(string? value) { Copy = value; return this; }
+            Builder.IBuildStep Builder.IBuildStep.Count(int value) { Count = value; return this; }
+            global::Shop.Mail.Newsletter Builder.IBuildStep.Build() => new global::Shop.Mail.Newsletter { Name = Name, Email = Email, Copy = Copy, Count = Count };
         }
 
         /// <inheritdoc/>
