@@ -20,23 +20,35 @@ internal static class ShapeReader
     {
         var shapes = new List<TypeShape>();
         var seen = new HashSet<string>();
+        var ids = new Dictionary<ITypeSymbol, string>(SymbolEqualityComparer.Default);
         var queue = new Queue<ITypeSymbol>();
         var rootId = Id(message);
         seen.Add(rootId);
-        shapes.Add(new TypeShape(rootId, ShapeKind.Object, EquatableArray.From(Members(message, isMessage: true, Enqueue)), null, false, null));
+        shapes.Add(new TypeShape(rootId, ShapeKind.Object, EquatableArray.From(Members(message, isMessage: true, Enqueue, CachedId)), null, false, null));
         while (queue.Count > 0)
         {
-            shapes.Add(Shape(queue.Dequeue(), shapes.Count < MaxTypes, Enqueue));
+            shapes.Add(Shape(queue.Dequeue(), shapes.Count < MaxTypes, Enqueue, CachedId));
         }
 
         return new TypeCatalog(rootId, EquatableArray.From(shapes.OrderBy(s => s.Id, System.StringComparer.Ordinal)));
 
         void Enqueue(ITypeSymbol type)
         {
-            if (seen.Add(Id(type)))
+            if (seen.Add(CachedId(type)))
             {
                 queue.Enqueue(type);
             }
+        }
+
+        // The same few types (int, string, DateTime...) come back for most members: their names are spelled once.
+        string CachedId(ITypeSymbol type)
+        {
+            if (!ids.TryGetValue(type, out var id))
+            {
+                ids[type] = id = Id(type);
+            }
+
+            return id;
         }
     }
 
@@ -48,21 +60,21 @@ internal static class ShapeReader
 
     private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-    private static TypeShape Shape(ITypeSymbol type, bool withMembers, System.Action<ITypeSymbol> enqueue)
+    private static TypeShape Shape(ITypeSymbol type, bool withMembers, System.Action<ITypeSymbol> enqueue, System.Func<ITypeSymbol, string> id)
     {
-        var id = Id(type);
+        var typeId = id(type);
         var kind = KindOf(type, out var element);
         if (kind == ShapeKind.Sequence)
         {
             enqueue(element!);
-            return new TypeShape(id, kind, EquatableArray<MemberShape>.Empty, Id(element!), element!.IsReferenceType || IsNullableValue(element), CountMember(type));
+            return new TypeShape(typeId, kind, EquatableArray<MemberShape>.Empty, id(element!), element!.IsReferenceType || IsNullableValue(element), CountMember(type));
         }
 
-        var members = kind == ShapeKind.Object && withMembers ? Members(type, isMessage: false, enqueue) : new List<MemberShape>();
-        return new TypeShape(id, kind, EquatableArray.From(members), null, false, null);
+        var members = kind == ShapeKind.Object && withMembers ? Members(type, isMessage: false, enqueue, id) : new List<MemberShape>();
+        return new TypeShape(typeId, kind, EquatableArray.From(members), null, false, null);
     }
 
-    private static List<MemberShape> Members(ITypeSymbol type, bool isMessage, System.Action<ITypeSymbol> enqueue)
+    private static List<MemberShape> Members(ITypeSymbol type, bool isMessage, System.Action<ITypeSymbol> enqueue, System.Func<ITypeSymbol, string> id)
     {
         var members = new List<MemberShape>();
         var names = new HashSet<string>();
@@ -89,7 +101,7 @@ internal static class ShapeReader
                 }
 
                 enqueue(Unwrap(memberType));
-                members.Add(new MemberShape(symbol.Name, Id(memberType), memberType.IsReferenceType || IsNullableValue(memberType), IsNullableValue(memberType)));
+                members.Add(new MemberShape(symbol.Name, id(memberType), memberType.IsReferenceType || IsNullableValue(memberType), IsNullableValue(memberType)));
             }
         }
 
@@ -140,7 +152,7 @@ internal static class ShapeReader
             return ShapeKind.Sequence;
         }
 
-        if (!Implements(type, "System.IFormattable"))
+        if (!IsFormattable(type))
         {
             return ShapeKind.Object;
         }
@@ -159,11 +171,13 @@ internal static class ShapeReader
         return enumerable?.TypeArguments[0];
     }
 
+    // By special type and by name, never by display string: numbers implement some thirty generic-math interfaces, and
+    // formatting each one's name for every member of every message was most of the reader's time.
     private static bool IsEnumerableOfT(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Arity: 1 } named && named.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IEnumerable<T>";
+        type is INamedTypeSymbol { Arity: 1 } named && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
 
-    private static bool Implements(ITypeSymbol type, string name) =>
-        type.AllInterfaces.Any(i => i.ToDisplayString() == name);
+    private static bool IsFormattable(ITypeSymbol type) =>
+        type.AllInterfaces.Any(i => i is { Name: "IFormattable", Arity: 0, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 
     private static string? CountMember(ITypeSymbol type)
     {
@@ -180,9 +194,9 @@ internal static class ShapeReader
             }
         }
 
-        var collections = new[] { "System.Collections.Generic.IReadOnlyCollection<T>", "System.Collections.Generic.ICollection<T>" };
         return type.TypeKind == TypeKind.Interface
-            && type.AllInterfaces.Concat(new[] { (INamedTypeSymbol)type }).Any(i => collections.Contains(i.OriginalDefinition.ToDisplayString()))
+            && type.AllInterfaces.Concat(new[] { (INamedTypeSymbol)type }).Any(i => i.OriginalDefinition.SpecialType
+                is SpecialType.System_Collections_Generic_IReadOnlyCollection_T or SpecialType.System_Collections_Generic_ICollection_T)
             ? "Count"
             : null;
     }
