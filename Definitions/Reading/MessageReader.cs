@@ -62,7 +62,7 @@ internal static class MessageReader
             EquatableArray.From(members),
             userParameterless,
             type.BaseType is { } baseType && HasMessageBase(baseType),
-            TemplateBinding.ShapeReader.Read(type))
+            TemplateBinding.ShapeReader.Read(type, known))
         {
             Unsubscribe = DeliverabilityReader.Link(message, problems),
             UnsubscribeMailto = DeliverabilityReader.Mailto(message),

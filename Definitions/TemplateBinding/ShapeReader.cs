@@ -16,7 +16,7 @@ internal static class ShapeReader
 
     private static readonly SymbolDisplayFormat IdFormat = SymbolDisplayFormat.FullyQualifiedFormat;
 
-    public static TypeCatalog Read(INamedTypeSymbol message)
+    public static TypeCatalog Read(INamedTypeSymbol message, KnownTypes known)
     {
         var shapes = new List<TypeShape>();
         var seen = new HashSet<string>();
@@ -27,7 +27,7 @@ internal static class ShapeReader
         shapes.Add(new TypeShape(rootId, ShapeKind.Object, EquatableArray.From(Members(message, isMessage: true, Enqueue, CachedId)), null, false, null));
         while (queue.Count > 0)
         {
-            shapes.Add(Shape(queue.Dequeue(), shapes.Count < MaxTypes, Enqueue, CachedId));
+            shapes.Add(Shape(queue.Dequeue(), shapes.Count < MaxTypes, known, Enqueue, CachedId));
         }
 
         return new TypeCatalog(rootId, EquatableArray.From(shapes.OrderBy(s => s.Id, System.StringComparer.Ordinal)));
@@ -60,10 +60,10 @@ internal static class ShapeReader
 
     private static bool IsNullableValue(ITypeSymbol type) => type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-    private static TypeShape Shape(ITypeSymbol type, bool withMembers, System.Action<ITypeSymbol> enqueue, System.Func<ITypeSymbol, string> id)
+    private static TypeShape Shape(ITypeSymbol type, bool withMembers, KnownTypes known, System.Action<ITypeSymbol> enqueue, System.Func<ITypeSymbol, string> id)
     {
         var typeId = id(type);
-        var kind = KindOf(type, out var element);
+        var kind = KindOf(type, known, out var element);
         if (kind == ShapeKind.Sequence)
         {
             enqueue(element!);
@@ -123,7 +123,7 @@ internal static class ShapeReader
             || (messageMember && accessibility is Accessibility.Protected or Accessibility.ProtectedAndInternal);
     }
 
-    private static ShapeKind KindOf(ITypeSymbol type, out ITypeSymbol? element)
+    private static ShapeKind KindOf(ITypeSymbol type, KnownTypes known, out ITypeSymbol? element)
     {
         element = null;
         type = Unwrap(type);
@@ -147,7 +147,7 @@ internal static class ShapeReader
             return ShapeKind.Enum;
         }
 
-        if ((element = ElementOf(type)) is not null)
+        if ((element = known.ElementType(type)) is not null)
         {
             return ShapeKind.Sequence;
         }
@@ -160,22 +160,8 @@ internal static class ShapeReader
         return FormatMethods.HasPublicFormatToString(type) ? ShapeKind.Formattable : ShapeKind.InterfaceFormattable;
     }
 
-    private static ITypeSymbol? ElementOf(ITypeSymbol type)
-    {
-        if (type is IArrayTypeSymbol { Rank: 1 } array)
-        {
-            return array.ElementType;
-        }
-
-        var enumerable = IsEnumerableOfT(type) ? (INamedTypeSymbol)type : type.AllInterfaces.FirstOrDefault(IsEnumerableOfT);
-        return enumerable?.TypeArguments[0];
-    }
-
-    // By special type and by name, never by display string: numbers implement some thirty generic-math interfaces, and
-    // formatting each one's name for every member of every message was most of the reader's time.
-    private static bool IsEnumerableOfT(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Arity: 1 } named && named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
-
+    // By name, never by display string: numbers implement some thirty generic-math interfaces, and spelling each one's
+    // name for every member of every message was most of the reader's time.
     private static bool IsFormattable(ITypeSymbol type) =>
         type.AllInterfaces.Any(i => i is { Name: "IFormattable", Arity: 0, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
 
