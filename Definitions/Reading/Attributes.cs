@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using TypedMail.Definitions.Model;
 
 namespace TypedMail.Definitions;
@@ -27,8 +29,37 @@ internal static class Attributes
     /// see the generated half of the class too, and must read the class as the generator did, before it wrote anything.
     /// </summary>
     public static bool IsGenerated(ISymbol member) =>
-        member.GetAttributes().Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute"
+        Of(member).Any(a => a.AttributeClass?.Name == "GeneratedCodeAttribute"
             && a.ConstructorArguments.Length > 0 && a.ConstructorArguments[0].Value as string == "TypedMail.Generator");
+
+    /// <summary>
+    /// The member's attributes, without binding them when no declaration of the member has any attribute list: asking
+    /// Roslyn binds them against each new compilation, which made most of the generator's time on an edit.
+    /// </summary>
+    public static ImmutableArray<AttributeData> Of(ISymbol member)
+    {
+        var references = member.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+        {
+            return member.GetAttributes();
+        }
+
+        foreach (var reference in references)
+        {
+            var declaration = reference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } => field,
+                MemberDeclarationSyntax other => other,
+                _ => null,
+            };
+            if (declaration is null || declaration.AttributeLists.Count > 0)
+            {
+                return member.GetAttributes();
+            }
+        }
+
+        return ImmutableArray<AttributeData>.Empty;
+    }
 
     /// <summary>The constructors the user wrote (neither implicit nor generated).</summary>
     public static System.Collections.Generic.IEnumerable<IMethodSymbol> UserConstructors(INamedTypeSymbol type) =>

@@ -45,14 +45,11 @@ internal static class GeneratedNames
 
             foreach (var member in t.GetMembers().Concat(t.GetTypeMembers()))
             {
-                if (member.IsImplicitlyDeclared || Attributes.IsGenerated(member) || (inherited && member.DeclaredAccessibility == Accessibility.Private)
-                    || member is IMethodSymbol { MethodKind: not MethodKind.Ordinary })
-                {
-                    continue;
-                }
-
-                if ((generated.Contains(member.Name) && !(isMessage && IsOverload(member)))
-                    || (isMessage && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal)))
+                // The name first: only a clashing name needs the attribute check that tells the generated members apart.
+                var clashes = (generated.Contains(member.Name) && !(isMessage && IsOverload(member)))
+                    || (isMessage && member.Name.StartsWith(ReservedPrefix, System.StringComparison.Ordinal));
+                if (clashes && !member.IsImplicitlyDeclared && !(inherited && member.DeclaredAccessibility == Accessibility.Private)
+                    && member is not IMethodSymbol { MethodKind: not MethodKind.Ordinary } && !Attributes.IsGenerated(member))
                 {
                     return member.Name;
                 }

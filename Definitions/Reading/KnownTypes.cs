@@ -3,10 +3,13 @@ using Microsoft.CodeAnalysis;
 
 namespace TypedMail.Definitions;
 
-/// <summary>The types a member is judged against, looked up once per read.</summary>
+/// <summary>The types a member is judged against, looked up once per compilation.</summary>
 internal sealed class KnownTypes
 {
-    public KnownTypes(Compilation compilation)
+    // One lookup per compilation, not per class: a generator run or an analysis reads every class of one compilation.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, KnownTypes> PerCompilation = new();
+
+    private KnownTypes(Compilation compilation)
     {
         Formattable = TypeLookup.Best(compilation, "System.IFormattable");
         Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_Generic_IEnumerable_T);
@@ -15,6 +18,8 @@ internal sealed class KnownTypes
         FileInfo = TypeLookup.Best(compilation, "System.IO.FileInfo");
         SetsRequiredMembers = TypeLookup.Best(compilation, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute");
     }
+
+    public static KnownTypes For(Compilation compilation) => PerCompilation.GetValue(compilation, static c => new KnownTypes(c));
 
     public INamedTypeSymbol? Formattable { get; }
 

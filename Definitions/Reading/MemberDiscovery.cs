@@ -37,9 +37,12 @@ internal static class MemberDiscovery
             var level = new List<MemberSpec>();
             foreach (var symbol in declaring.GetMembers())
             {
-                if (symbol.IsStatic || symbol.IsImplicitlyDeclared || !symbol.CanBeReferencedByName || Attributes.IsGenerated(symbol)
+                // Kind first: the analyzers see the generated methods and types too, and asking those for their
+                // attributes (IsGenerated) would bind them for nothing.
+                if (symbol is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false })
+                    || symbol.IsStatic || symbol.IsImplicitlyDeclared || !symbol.CanBeReferencedByName
                     || (inherited && symbol.DeclaredAccessibility == Accessibility.Private)
-                    || symbol is not (IPropertySymbol { IsIndexer: false } or IFieldSymbol { IsConst: false })
+                    || Attributes.IsGenerated(symbol)
                     || !seen.Add(symbol.Name))
                 {
                     continue;
@@ -97,7 +100,7 @@ internal static class MemberDiscovery
         var hasRole = false;
         AttachmentSpec? attachment = null;
         var address = AddressKind.NotAnAddress;
-        foreach (var attribute in symbol.GetAttributes())
+        foreach (var attribute in Attributes.Of(symbol))
         {
             var declared = Attributes.RoleOf(attribute);
             if (declared == MemberRole.None)
@@ -169,7 +172,7 @@ internal static class MemberDiscovery
             IsPublic = isPublic,
             NonNullableTypeName = nonNullable,
             Inherited = inherited,
-            IsObsolete = symbol.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.ObsoleteAttribute"),
+            IsObsolete = Attributes.Of(symbol).Any(a => a.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }),
             HasRoleAttribute = hasRole,
             FormatType = valueType.TypeKind == TypeKind.Enum ? "enum" : CheckableFormats.Contains(metadataName) ? metadataName : null,
             DisplayType = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),

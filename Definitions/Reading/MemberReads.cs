@@ -13,39 +13,17 @@ namespace TypedMail.Definitions;
 /// </summary>
 internal sealed class MemberReads
 {
-    private readonly Dictionary<string, HashSet<string>> direct = new(System.StringComparer.Ordinal);
+    private readonly INamedTypeSymbol type;
+    private readonly CancellationToken cancellationToken;
+
+    // Filled by name on demand: most members are plain storage, and the analyzers see the generated methods too,
+    // whose bodies no member reads lead to.
+    private readonly Dictionary<string, HashSet<string>?> direct = new(System.StringComparer.Ordinal);
 
     public MemberReads(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
-        {
-            foreach (var member in t.GetMembers())
-            {
-                if (member is not (IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }) || member.IsImplicitlyDeclared)
-                {
-                    continue;
-                }
-
-                foreach (var reference in member.DeclaringSyntaxReferences)
-                {
-                    var body = Body(reference.GetSyntax(cancellationToken));
-                    if (body is null)
-                    {
-                        continue;
-                    }
-
-                    if (!direct.TryGetValue(member.Name, out var names))
-                    {
-                        direct[member.Name] = names = new HashSet<string>(System.StringComparer.Ordinal);
-                    }
-
-                    foreach (var identifier in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-                    {
-                        names.Add(identifier.Identifier.ValueText);
-                    }
-                }
-            }
-        }
+        this.type = type;
+        this.cancellationToken = cancellationToken;
     }
 
     /// <summary>The members among <paramref name="members"/> that <paramref name="name"/> reads, directly or through others.</summary>
@@ -56,7 +34,7 @@ internal sealed class MemberReads
         pending.Push(name);
         while (pending.Count > 0)
         {
-            if (!direct.TryGetValue(pending.Pop(), out var names))
+            if (Direct(pending.Pop()) is not { } names)
             {
                 continue;
             }
@@ -72,6 +50,44 @@ internal sealed class MemberReads
 
         seen.Remove(name);
         return seen.Where(members.Contains).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The names mentioned by the bodies of the properties and methods called <paramref name="name"/>, in the class and its bases.</summary>
+    private HashSet<string>? Direct(string name)
+    {
+        if (direct.TryGetValue(name, out var names))
+        {
+            return names;
+        }
+
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name))
+            {
+                if (member is not (IPropertySymbol or IMethodSymbol { MethodKind: MethodKind.Ordinary }) || member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    var body = Body(reference.GetSyntax(cancellationToken));
+                    if (body is null)
+                    {
+                        continue;
+                    }
+
+                    names ??= new HashSet<string>(System.StringComparer.Ordinal);
+                    foreach (var identifier in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                    {
+                        names.Add(identifier.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        direct[name] = names;
+        return names;
     }
 
     /// <summary>The code that runs when the member is read or called: accessor bodies, expression bodies.</summary>

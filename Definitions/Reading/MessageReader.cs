@@ -20,7 +20,7 @@ internal static class MessageReader
         var attributes = type.GetAttributes();
         var message = attributes.First(a => Attributes.Is(a, "MailMessage"));
         var identity = TypeIdentityReader.Read(type, problems, cancellationToken);
-        var known = new KnownTypes(compilation);
+        var known = KnownTypes.For(compilation);
         var members = MemberDiscovery.Read(type, known, problems, cancellationToken);
         var textBody = Body(attributes, "TextBody", "text body", problems);
         var htmlBody = Body(attributes, "HtmlBody", "HTML body", problems);
@@ -45,13 +45,14 @@ internal static class MessageReader
             culture is { Length: > 0 } ? culture : null);
         CheckCompleteness(type, constants, subjectText, members, problems);
 
-        var blocked = Blocker(type, members, known, attributes);
+        var constructors = Attributes.UserConstructors(type).ToList();
+        var blocked = Blocker(type, members, known, attributes, constructors);
         if (blocked is not null)
         {
             problems.Add(Problem.Create(ProblemKind.CannotGenerate, ProblemSite.Class, type.Name, blocked));
         }
 
-        var userParameterless = Attributes.UserConstructors(type).Any(c => c.Parameters.Length == 0);
+        var userParameterless = constructors.Any(c => c.Parameters.Length == 0);
         var spec = new MessageSpec(
             identity,
             constants,
@@ -72,15 +73,15 @@ internal static class MessageReader
     }
 
     /// <summary>Why the class cannot be generated (beyond its identity), or <see langword="null"/>.</summary>
-    private static string? Blocker(INamedTypeSymbol type, List<MemberSpec> members, KnownTypes known, IEnumerable<AttributeData> attributes)
+    private static string? Blocker(INamedTypeSymbol type, List<MemberSpec> members, KnownTypes known, IEnumerable<AttributeData> attributes, List<IMethodSymbol> constructors)
     {
         if (GeneratedNames.Clash(type, GeneratedNames.Message, isMessage: true) is { } clash)
         {
             return $"its member '{clash}' has a name the generated code declares (Create, Builder, Build, ToMimeMessage, ToSmtpMessage, SendAsync, TypedMail…); rename it";
         }
 
-        var hasParameterless = Attributes.UserConstructors(type).Any(c => c.Parameters.Length == 0);
-        var hasOthers = Attributes.UserConstructors(type).Any(c => c.Parameters.Length > 0 && !IsCopyConstructor(c, type));
+        var hasParameterless = constructors.Any(c => c.Parameters.Length == 0);
+        var hasOthers = constructors.Any(c => c.Parameters.Length > 0 && !IsCopyConstructor(c, type));
         if (!hasParameterless && hasOthers)
         {
             return "it has constructors with parameters but no parameterless constructor, which the builder needs; add one";
