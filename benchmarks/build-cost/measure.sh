@@ -4,13 +4,21 @@
 # the overhead per definition, then the analyzer and generator times of one more build with -p:ReportAnalyzer=true
 # (kept out of the timed runs: reporting makes the analyzers run one at a time, which slows Csc itself).
 #   benchmarks/build-cost/measure.sh [N] [runs]
+# SHARED=1 measures with the compiler server (VBCSCompiler), as a plain `dotnet build` on a developer machine does:
+# two untimed builds start and warm it, the timed builds find it warm. Without it the builds run Csc as a new process
+# each time (UseSharedCompilation=false, as CI machines and this repository's sandbox are often set up).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-1000}
 runs=${2:-3}
+shared=false
+if [ -n "${SHARED:-}" ]; then shared=true; fi
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-if [ -n "${KEEP:-}" ]; then trap - EXIT; echo "logs kept in $work"; fi
+cleanup() {
+  if [ "$shared" = true ]; then dotnet build-server shutdown >/dev/null 2>&1 || true; fi
+  if [ -z "${KEEP:-}" ]; then rm -rf "$work"; else echo "logs kept in $work"; fi
+}
+trap cleanup EXIT
 
 make_project() { # $1 = folder, $2 = true to attach the generator and analyzers
   mkdir -p "$1"
@@ -61,18 +69,25 @@ csc_ms() { # the Csc task's total from MSBuild's performance summary
 }
 
 measure() { # $1 = folder; prints the Csc milliseconds of each run, best first
-  dotnet build "$1" -c Release -nologo -v:q >/dev/null
+  dotnet build "$1" -c Release -nologo -v:q -p:UseSharedCompilation=$shared >/dev/null
+  if [ "$shared" = true ]; then # one more untimed build: the server's first compilations also JIT the compiler
+    touch "$1/OrderShipped0.cs"
+    dotnet build "$1" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:UseSharedCompilation=true -v:q >/dev/null
+  fi
   for ((r = 0; r < runs; r++)); do
     touch "$1/OrderShipped0.cs"
-    dotnet build "$1" -c Release -nologo --no-restore -p:BuildProjectReferences=false \
+    dotnet build "$1" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:UseSharedCompilation=$shared \
       -v:n -clp:PerformanceSummary > "$1/build$r.log"
+    if [ "$shared" = true ] && ! grep -q 'CompilerServer: server' "$1/build$r.log"; then
+      echo "warning: the compiler server did not compile run $r of $1" >&2
+    fi
     csc_ms "$1/build$r.log"
   done | sort -n
 }
 
 make_project "$work/without" false
 make_project "$work/with" true
-echo "definitions: $count, runs: $runs, machine: $(nproc) cores, $(dotnet --version)"
+echo "definitions: $count, runs: $runs, compiler server: $shared, machine: $(nproc) cores, $(dotnet --version)"
 without=$(measure "$work/without")
 with=$(measure "$work/with")
 best_without=$(echo "$without" | head -1)
@@ -83,8 +98,10 @@ awk -v a="$best_with" -v b="$best_without" -v n="$count" \
   'BEGIN { printf "overhead: %d ms, %.2f ms per definition (best runs)\n", a - b, (a - b) / n }'
 log="$work/with/report.log"
 touch "$work/with/OrderShipped0.cs"
-dotnet build "$work/with" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:ReportAnalyzer=true \
+dotnet build "$work/with" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:ReportAnalyzer=true -p:UseSharedCompilation=$shared \
   -v:d -clp:PerformanceSummary > "$log"
 echo "analyzer and generator times of one more build with them, -p:ReportAnalyzer=true (Csc $(csc_ms "$log") ms):"
 grep -E 'Total (analyzer|generator) execution time|^ +[0-9.]+ +[<0-9]+ +TypedMail\.(Generator|Analyzers), Version' "$log" \
   | sed 's/^ */  /' | head -12
+analyzers_s=$(grep -E '^ +[0-9.]+ +[<0-9]+ +TypedMail\.Analyzers, Version' "$log" | awk '{print $1}' | head -1)
+awk -v a="$analyzers_s" -v c="$(csc_ms "$log")" 'BEGIN { printf "TypedMail analyzers: %.1f%% of that build'"'"'s Csc\n", 100 * a * 1000 / c }'
