@@ -34,14 +34,14 @@ internal static class Attributes
 
     /// <summary>
     /// The member's attributes, without binding them when no declaration of the member has any attribute list: asking
-    /// Roslyn binds them against each new compilation, which made most of the generator's time on an edit.
+    /// Roslyn binds them against every new compilation, so on every edit, for every member of every message class.
     /// </summary>
     public static ImmutableArray<AttributeData> Of(ISymbol member)
     {
         var references = member.DeclaringSyntaxReferences;
-        if (references.IsEmpty)
+        if (references.IsEmpty || IsPartial(member))
         {
-            return member.GetAttributes();
+            return member.GetAttributes();   // from metadata, or a partial member whose other part may hold them
         }
 
         foreach (var reference in references)
@@ -60,6 +60,13 @@ internal static class Attributes
 
         return ImmutableArray<AttributeData>.Empty;
     }
+
+    private static bool IsPartial(ISymbol member) => member switch
+    {
+        IPropertySymbol p => p.PartialDefinitionPart is not null || p.PartialImplementationPart is not null,
+        IMethodSymbol m => m.PartialDefinitionPart is not null || m.PartialImplementationPart is not null,
+        _ => false,
+    };
 
     /// <summary>The constructors the user wrote (neither implicit nor generated).</summary>
     public static System.Collections.Generic.IEnumerable<IMethodSymbol> UserConstructors(INamedTypeSymbol type) =>

@@ -85,6 +85,19 @@ public sealed class MoreRuleTests
         """);
 
     [Fact]
+    public Task RecipientAttributeOnlyOnAPartialPropertysImplementation_CountsAsTheRecipient() => AnalyzerTest.VerifyAsync("""
+        using TypedMail;
+
+        [MailMessage(From = "herb@wkrp.com", Subject = "Hi")]
+        public partial class Offer
+        {
+            private string email = "";
+            public partial string Email { get; set; }
+            [To] public partial string Email { get => email; set => email = value; }
+        }
+        """);
+
+    [Fact]
     public Task SenderWithTwoMailboxes_ReportsTM0006() => AnalyzerTest.VerifyAsync("""
         using TypedMail;
 
