@@ -49,11 +49,12 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(c => Analyze(c, symbols), SymbolKind.NamedType);
+            var templateFiles = new TemplateFileTexts(start.Options.AdditionalFiles);
+            start.RegisterSymbolAction(c => Analyze(c, symbols, templateFiles), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, TypedMailSymbols symbols)
+    private static void Analyze(SymbolAnalysisContext context, TypedMailSymbols symbols, TemplateFileTexts templateFiles)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var mailMessage = type.GetAttributes().FirstOrDefault(a => TypedMailSymbols.Is(a.AttributeClass, symbols.MailMessage));
@@ -70,24 +71,41 @@ public sealed class MailMessageAnalyzer : DiagnosticAnalyzer
         reporter.Report(read.Problems, context.ReportDiagnostic);
         if (read.Model is { } spec)
         {
-            var resolved = TemplateResolver.Resolve(spec, TemplateFilesOf(spec, context.Options.AdditionalFiles, ct));
+            var resolved = TemplateResolver.Resolve(spec, templateFiles.Read(ct));
             reporter.Report(resolved.Problems, context.ReportDiagnostic);
         }
     }
 
-    /// <summary>The AdditionalFiles items, read: a body names its layout and partials inside its text.</summary>
-    private static List<TemplateFile> TemplateFilesOf(MessageSpec spec, ImmutableArray<AdditionalText> files, System.Threading.CancellationToken ct)
+    /// <summary>
+    /// The AdditionalFiles items, read once per compilation rather than once per message class: a body names its
+    /// layout and partials inside its text, so every item is a candidate for every class.
+    /// </summary>
+    private sealed class TemplateFileTexts(ImmutableArray<AdditionalText> files)
     {
-        var found = new List<TemplateFile>();
-        foreach (var file in files)
+        private readonly object gate = new();
+        private IReadOnlyList<TemplateFile>? read;
+
+        public IReadOnlyList<TemplateFile> Read(System.Threading.CancellationToken ct)
         {
-            if (file.GetText(ct) is { } text)
+            lock (gate)
             {
-                found.Add(new TemplateFile(file.Path, text.ToString()));
+                if (read is null)
+                {
+                    var found = new List<TemplateFile>();
+                    foreach (var file in files)
+                    {
+                        if (file.GetText(ct) is { } text)
+                        {
+                            found.Add(new TemplateFile(file.Path, text.ToString()));
+                        }
+                    }
+
+                    read = found;   // set only when complete: a cancelled read is not kept
+                }
+
+                return read;
             }
         }
-
-        return found;
     }
 
     /// <summary>TM0006 and TM0014 on the constants written in the attributes.</summary>
