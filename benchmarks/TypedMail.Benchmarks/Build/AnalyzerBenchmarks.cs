@@ -73,6 +73,8 @@ public class AnalyzerBenchmarks
         return reported;
     }
 
+    private static NotSupportedException Unexpected() => new("MailMessageAnalyzer registers another kind of action now: update the benchmark.");
+
     /// <summary>Hands the analyzer's compilation-start action the compilation and keeps the symbol action it registers.</summary>
     private sealed class Context(StartContext start) : AnalysisContext
     {
@@ -95,8 +97,6 @@ public class AnalyzerBenchmarks
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unexpected();
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unexpected();
-
-        private static NotSupportedException Unexpected() => new("MailMessageAnalyzer registers another kind of action now: update the benchmark.");
     }
 
     private sealed class StartContext(Compilation compilation)
@@ -118,7 +118,5 @@ public class AnalyzerBenchmarks
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unexpected();
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unexpected();
-
-        private static NotSupportedException Unexpected() => new("MailMessageAnalyzer registers another kind of action now: update the benchmark.");
     }
 }
