@@ -7,6 +7,8 @@
 # SHARED=1 measures with the compiler server (VBCSCompiler), as a plain `dotnet build` on a developer machine does:
 # two untimed builds start and warm it, the timed builds find it warm. Without it the builds run Csc as a new process
 # each time (UseSharedCompilation=false, as CI machines and this repository's sandbox are often set up).
+# VARIANTS=1 instead times what compiling the generated code costs: the user classes alone, with the generated files
+# added as plain source (no generator, no analyzers), and the same without the [GeneratedCode] attributes.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-1000}
@@ -84,6 +86,35 @@ measure() { # $1 = folder; prints the Csc milliseconds of each run, best first
     csc_ms "$1/build$r.log"
   done | sort -n
 }
+
+if [ -n "${VARIANTS:-}" ]; then
+  make_project "$work/with" true
+  dotnet build "$work/with" -c Release -nologo -v:q -p:UseSharedCompilation=$shared \
+    -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath="$work/generated" >/dev/null
+  names="user-classes-only generated-as-source generated-without-GeneratedCode-attributes"
+  for name in $names; do
+    make_project "$work/$name" false
+    if [ "$name" != user-classes-only ]; then
+      mkdir "$work/$name/Generated"
+      find "$work/generated" -name '*.TypedMail.g.cs' | while read -r file; do
+        if [ "$name" = generated-as-source ]; then cp "$file" "$work/$name/Generated/"
+        else sed -E '/^[[:space:]]*\[global::System\.CodeDom\.Compiler\.GeneratedCode\(/d' "$file" > "$work/$name/Generated/$(basename "$file")"; fi
+      done
+    fi
+    dotnet build "$work/$name" -c Release -nologo -v:q -p:UseSharedCompilation=$shared >/dev/null
+  done
+  echo "definitions: $count, runs: $runs (interleaved), compiler server: $shared, machine: $(nproc) cores, $(dotnet --version)"
+  for ((r = 0; r < runs; r++)); do
+    for name in $names; do
+      touch "$work/$name/OrderShipped0.cs"
+      dotnet build "$work/$name" -c Release -nologo --no-restore -p:BuildProjectReferences=false -p:UseSharedCompilation=$shared \
+        -v:n -clp:PerformanceSummary > "$work/$name/build$r.log"
+      echo "$name $(csc_ms "$work/$name/build$r.log")"
+    done
+  done | sort -k1,1 -k2,2n \
+    | awk '$1 != last { if (NR > 1) print ""; printf "Csc, %s (ms, best first):", $1; last = $1 } { printf " %s", $2 } END { print "" }'
+  exit 0
+fi
 
 make_project "$work/without" false
 make_project "$work/with" true
