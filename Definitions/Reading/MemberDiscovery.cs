@@ -100,7 +100,8 @@ internal static class MemberDiscovery
         var hasRole = false;
         AttachmentSpec? attachment = null;
         var address = AddressKind.NotAnAddress;
-        foreach (var attribute in Attributes.Of(symbol))
+        var attributes = Attributes.Of(symbol);
+        foreach (var attribute in attributes)
         {
             var declared = Attributes.RoleOf(attribute);
             if (declared == MemberRole.None)
@@ -172,7 +173,7 @@ internal static class MemberDiscovery
             IsPublic = isPublic,
             NonNullableTypeName = nonNullable,
             Inherited = inherited,
-            IsObsolete = Attributes.Of(symbol).Any(a => a.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }),
+            IsObsolete = attributes.Any(a => a.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }),
             HasRoleAttribute = hasRole,
             FormatType = valueType.TypeKind == TypeKind.Enum ? "enum" : CheckableFormats.Contains(metadataName) ? metadataName : null,
             DisplayType = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
