@@ -9,20 +9,44 @@ namespace TypedMail.Definitions;
 /// <summary>TypedMail's attributes recognized by namespace and name, and their arguments.</summary>
 internal static class Attributes
 {
+    private const string Suffix = "Attribute";
+
+    // Compared in place: these run for every attribute of every message class and member on every edit, and spelling
+    // "shortName + Attribute" each time was a string per comparison.
     public static bool Is(AttributeData attribute, string shortName) =>
+        ShortNameOf(attribute) is { } name && name.Length == shortName.Length + Suffix.Length
+        && string.CompareOrdinal(name, 0, shortName, 0, shortName.Length) == 0;
+
+    public static bool IsMessage(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (Is(attribute, "MailMessage"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static MemberRole RoleOf(AttributeData attribute) => ShortNameOf(attribute) switch
+    {
+        "ToAttribute" => MemberRole.To,
+        "CcAttribute" => MemberRole.Cc,
+        "BccAttribute" => MemberRole.Bcc,
+        "ReplyToAttribute" => MemberRole.ReplyTo,
+        "AttachmentAttribute" => MemberRole.Attachment,
+        "UnsubscribeAttribute" => MemberRole.Unsubscribe,
+        _ => MemberRole.None,
+    };
+
+    /// <summary>The class name of one of TypedMail's attributes (<c>ToAttribute</c>), or <see langword="null"/> for any other attribute.</summary>
+    private static string? ShortNameOf(AttributeData attribute) =>
         attribute.AttributeClass is { ContainingNamespace: { Name: "TypedMail", ContainingNamespace.IsGlobalNamespace: true } } c
-        && c.Name == shortName + "Attribute";
-
-    public static bool IsMessage(INamedTypeSymbol type) => type.GetAttributes().Any(a => Is(a, "MailMessage"));
-
-    public static MemberRole RoleOf(AttributeData attribute) =>
-        Is(attribute, "To") ? MemberRole.To
-        : Is(attribute, "Cc") ? MemberRole.Cc
-        : Is(attribute, "Bcc") ? MemberRole.Bcc
-        : Is(attribute, "ReplyTo") ? MemberRole.ReplyTo
-        : Is(attribute, "Attachment") ? MemberRole.Attachment
-        : Is(attribute, "Unsubscribe") ? MemberRole.Unsubscribe
-        : MemberRole.None;
+        && c.Name.EndsWith(Suffix, System.StringComparison.Ordinal)
+            ? c.Name
+            : null;
 
     /// <summary>
     /// Whether the member was written by this generator (<c>[GeneratedCode("TypedMail.Generator", ...)]</c>): the analyzers
@@ -72,10 +96,31 @@ internal static class Attributes
     public static System.Collections.Generic.IEnumerable<IMethodSymbol> UserConstructors(INamedTypeSymbol type) =>
         type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared && !IsGenerated(c));
 
-    public static bool HasNamed(AttributeData attribute, string name) => attribute.NamedArguments.Any(a => a.Key == name);
+    public static bool HasNamed(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return true;
+            }
+        }
 
-    public static string? NamedString(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+        return false;
+    }
+
+    public static string? NamedString(AttributeData attribute, string name)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == name)
+            {
+                return argument.Value.Value as string;
+            }
+        }
+
+        return null;
+    }
 
     public static string? PositionalString(AttributeData attribute, int index) =>
         index < attribute.ConstructorArguments.Length && attribute.ConstructorArguments[index].Kind == TypedConstantKind.Primitive

@@ -35,7 +35,7 @@ internal static class GeneratedNames
     /// </summary>
     public static string? Clash(INamedTypeSymbol type, IReadOnlyCollection<string> generated, bool isMessage)
     {
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = BaseClasses.Of(t))
         {
             var inherited = !SymbolEqualityComparer.Default.Equals(t, type);
             if (inherited && (t.ContainingAssembly is null || t.DeclaringSyntaxReferences.Length == 0 || (isMessage && Attributes.IsMessage(t))))

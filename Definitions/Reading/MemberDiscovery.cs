@@ -29,7 +29,7 @@ internal static class MemberDiscovery
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var levels = new List<List<MemberSpec>>();
-        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
+        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = BaseClasses.Of(declaring))
         {
             var inherited = !SymbolEqualityComparer.Default.Equals(declaring, type);
             // A base message class reports its own members' problems; a plain base class's are reported here.
@@ -62,7 +62,15 @@ internal static class MemberDiscovery
         var members = levels.SelectMany(l => l).ToList();
         var names = new HashSet<string>(members.Select(m => m.Name), System.StringComparer.Ordinal);
         var reads = new MemberReads(type, cancellationToken);
-        return members.Select(m => m with { Reads = EquatableArray.From(reads.Of(m.Name, names)) }).ToList();
+        for (var i = 0; i < members.Count; i++)
+        {
+            if (reads.Of(members[i].Name, names) is { Count: > 0 } read)
+            {
+                members[i] = members[i] with { Reads = EquatableArray.From(read) };
+            }
+        }
+
+        return members;
     }
 
     // The builder sets only what other code could set itself: a private or protected member gets no builder method.

@@ -29,6 +29,11 @@ internal sealed class MemberReads
     /// <summary>The members among <paramref name="members"/> that <paramref name="name"/> reads, directly or through others.</summary>
     public IReadOnlyList<string> Of(string name, ISet<string> members)
     {
+        if (Direct(name) is null)
+        {
+            return System.Array.Empty<string>();   // plain storage (most members): it reads nothing
+        }
+
         var seen = new HashSet<string>(System.StringComparer.Ordinal) { name };
         var pending = new Stack<string>();
         pending.Push(name);
@@ -60,7 +65,7 @@ internal sealed class MemberReads
             return names;
         }
 
-        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = BaseClasses.Of(t))
         {
             foreach (var member in t.GetMembers(name))
             {
@@ -93,8 +98,23 @@ internal sealed class MemberReads
     /// <summary>The code that runs when the member is read or called: accessor bodies, expression bodies.</summary>
     private static SyntaxNode? Body(SyntaxNode declaration) => declaration switch
     {
-        PropertyDeclarationSyntax property => (SyntaxNode?)property.ExpressionBody ?? property.AccessorList,
+        PropertyDeclarationSyntax { ExpressionBody: { } body } => body,
+        PropertyDeclarationSyntax { AccessorList: { } accessors } when HasCode(accessors) => accessors,
         MethodDeclarationSyntax method => (SyntaxNode?)method.ExpressionBody ?? method.Body,
         _ => null,
     };
+
+    // An auto-property's accessors ({ get; init; }) run no code of the class's.
+    private static bool HasCode(AccessorListSyntax accessors)
+    {
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -62,7 +62,7 @@ internal static class MessageReader
             EquatableArray.From(headers),
             EquatableArray.From(members),
             userParameterless,
-            type.BaseType is { } baseType && HasMessageBase(baseType),
+            BaseClasses.Of(type) is { } baseType && HasMessageBase(baseType),
             TemplateBinding.ShapeReader.Read(type, known))
         {
             Unsubscribe = DeliverabilityReader.Link(message, problems),
@@ -129,7 +129,7 @@ internal static class MessageReader
 
     private static bool HasMessageBase(INamedTypeSymbol type)
     {
-        for (var t = type; t is not null; t = t.BaseType)
+        for (var t = type; t is not null; t = BaseClasses.Of(t))
         {
             if (Attributes.IsMessage(t))
             {

@@ -78,7 +78,7 @@ internal static class ShapeReader
     {
         var members = new List<MemberShape>();
         var names = new HashSet<string>();
-        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = declaring.BaseType)
+        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = BaseClasses.Of(declaring))
         {
             var inherited = !SymbolEqualityComparer.Default.Equals(declaring, type);
             foreach (var symbol in declaring.GetMembers())

@@ -49,6 +49,25 @@ public sealed class FalsePositiveTests
         """);
 
     [Fact]
+    public Task MembersReadByAnAccessorBody_AreUsed() => AnalyzerTest.VerifyAsync("""
+        using TypedMail;
+
+        [MailMessage(From = "shop@example.com", Subject = "Hello")]
+        [TextBody("Dear {{FullName}}, {{Title}}")]
+        public partial class Greeting
+        {
+            private string title = "";
+            [To] public required string Email { get; init; }
+            public required string First { get; init; }
+            public required string Last { get; init; }
+            public required string Rank { get; init; }
+            public string {|TM0008:Nickname|} { get; init; } = "";
+            public string FullName { get { return First + " " + Last; } }
+            public string Title { get => title.Length > 0 ? title : Rank; init => title = value; }
+        }
+        """);
+
+    [Fact]
     public Task MembersReadThroughAMethodByARecipient_AreUsed() => AnalyzerTest.VerifyAsync("""
         using TypedMail;
 

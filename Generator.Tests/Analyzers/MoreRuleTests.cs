@@ -97,6 +97,25 @@ public sealed class MoreRuleTests
         }
         """);
 
+    // The reader takes a class without a base list to derive from object without binding its bases: every partial
+    // declaration has to be looked at, not only the one carrying [MailMessage].
+    [Fact]
+    public Task BaseListOnAnotherPartialDeclaration_BaseMembersAreRecipientsAndPlaceholders() => AnalyzerTest.VerifyAsync("""
+        using TypedMail;
+
+        public abstract class Mail
+        {
+            [To] public string Email { get; init; } = "";
+            public string Greeting { get; init; } = "";
+        }
+
+        [MailMessage(From = "herb@wkrp.com", Subject = "{{Greeting}}")]
+        [TextBody("{{Greeting}}")]
+        public partial class Offer;
+
+        public partial class Offer : Mail;
+        """);
+
     [Fact]
     public Task SenderWithTwoMailboxes_ReportsTM0006() => AnalyzerTest.VerifyAsync("""
         using TypedMail;
