@@ -19,7 +19,7 @@ internal static class MessageEmitter
         WriteParts(w, spec);
         WriteRendering(w, spec);
         CSharp.CloseAll(w, open);
-        return w.ToString();
+        return w.Finish();
     }
 
     private static IEnumerable<MemberSpec> Recipients(MessageSpec spec, MemberRole role) => spec.Members.Where(m => m.Role == role);

@@ -111,7 +111,7 @@ internal static class ServerEmitter
          .Line(CSharp.GeneratedCode)
          .Line("public global::System.Threading.Tasks.ValueTask DisposeAsync() => this.typedMailOwnedSender?.DisposeAsync() ?? default;");
         CSharp.CloseAll(w, open);
-        return w.ToString();
+        return w.Finish();
     }
 
     /// <summary>A member (<c>SessionMode.Upgradable</c>) or a cast number (<c>((SessionMode)(-1))</c>, parenthesized so a negative one parses).</summary>
