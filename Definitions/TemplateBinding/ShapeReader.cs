@@ -162,8 +162,11 @@ internal static class ShapeReader
 
     // By name, never by display string: numbers implement some thirty generic-math interfaces, and spelling each one's
     // name for every member of every message was most of the reader's time.
-    private static bool IsFormattable(ITypeSymbol type) =>
-        type.AllInterfaces.Any(i => i is { Name: "IFormattable", Arity: 0, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
+    // A member typed System.IFormattable itself is formattable too: AllInterfaces lists only the interfaces a type inherits.
+    private static bool IsFormattable(ITypeSymbol type) => IsIFormattable(type) || type.AllInterfaces.Any(IsIFormattable);
+
+    private static bool IsIFormattable(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "IFormattable", Arity: 0, ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
     private static string? CountMember(ITypeSymbol type)
     {

@@ -68,6 +68,25 @@ public sealed class FalsePositiveTests
         """);
 
     [Fact]
+    public Task MemberTypedIFormattable_TakesAFormat() => AnalyzerTest.VerifyAsync("""
+        using TypedMail;
+
+        public sealed class Line
+        {
+            public required System.IFormattable Price { get; init; }
+        }
+
+        [MailMessage(From = "shop@example.com", Subject = "Total {{Amount:N2}}")]
+        [TextBody("Total: {{Amount:N2}}, first line {{First.Price:N2}}")]
+        public partial class Receipt
+        {
+            [To] public required string Email { get; init; }
+            public required System.IFormattable Amount { get; init; }
+            public required Line First { get; init; }
+        }
+        """);
+
+    [Fact]
     public Task MembersReadThroughAMethodByARecipient_AreUsed() => AnalyzerTest.VerifyAsync("""
         using TypedMail;
 

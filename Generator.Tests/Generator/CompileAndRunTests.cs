@@ -248,6 +248,34 @@ public sealed class CompileAndRunTests
     }
 
     [Fact]
+    public void ValuesTypedIFormattable_AreFormattedWithTheTemplatesFormat()
+    {
+        const string Source = """
+            using TypedMail;
+            namespace Shop.Mail;
+            public sealed class Line
+            {
+                public System.IFormattable? Price { get; set; }
+            }
+            [MailMessage(From = "a@shop.example", Subject = "Receipt")]
+            [TextBody("{{Amount:N2}} {{First.Price:N1}}")]
+            public partial class Receipt
+            {
+                [To] public required string Email { get; init; }
+                public required System.IFormattable Amount { get; init; }
+                public required Line First { get; init; }
+            }
+            """;
+        using var compiled = CompiledAssembly.Compile(new[] { Source });
+        var line = Activator.CreateInstance(compiled.Type("Shop.Mail.Line"))!;
+        line.GetType().GetProperty("Price")!.SetValue(line, 2.5m);
+
+        var receipt = (ITypedMailMessage)compiled.Build("Shop.Mail.Receipt", ("Email", "x@wkrp.com"), ("Amount", 1234.5m), ("First", line));
+
+        Assert.Equal("1,234.50 2.5", Lf(receipt.ToMimeMessage().TextBody)!.TrimEnd());
+    }
+
+    [Fact]
     public void FileTemplatesRenderTheAdditionalFiles()
     {
         using var compiled = CompiledAssembly.Compile(
