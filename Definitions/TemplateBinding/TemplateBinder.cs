@@ -188,7 +188,7 @@ internal sealed class TemplateBinder
     private TypeShape Shape(string id) =>
         _shapes.TryGetValue(id, out var shape) ? shape : new TypeShape(id, ShapeKind.Object, EquatableArray<MemberShape>.Empty, null, false, null);
 
-    private static string Describe(TypeShape shape) => "a " + ShortName(shape.Id);
+    private static string Describe(TypeShape shape) => Articles.With(ShortName(shape.Id));
 
     private static string ShortName(string id)
     {

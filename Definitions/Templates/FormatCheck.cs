@@ -18,7 +18,7 @@ internal static class FormatCheck
         {
             case ValueKind.String:
             case ValueKind.Other:
-                return $"'{member.Name}' is a {member.DisplayType}, which takes no format";
+                return $"'{member.Name}' is {Articles.With(member.DisplayType)}, which takes no format";
             case ValueKind.Enum:
                 return format.Length == 1 && "GgDdXxFf".IndexOf(format[0]) >= 0
                     ? null

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace TypedMail.Generator.Tests.Analyzers;
@@ -11,6 +12,30 @@ public sealed class TemplateDiagnosticsTests
         public sealed class Customer { public string Name { get; set; } = ""; public Address? Address { get; set; } }
         public sealed class Line { public string Product { get; set; } = ""; public int Quantity { get; set; } }
         """;
+
+    // The messages name the type with the right article: "an Address", "a Customer".
+    [Fact]
+    public async Task FormatOnAnObject_SaysWhichTypeTakesNoFormat()
+    {
+        var diagnostics = await Compiled.AnalyzeAsync("""
+            using TypedMail;
+
+            [MailMessage(From = "shop@example.com", Subject = "Hi")]
+            [TextBody("{{Customer.Address:N2}} {{Customer:N2}} {{Home:N2}}")]
+            public partial class Shipped
+            {
+                [To] public string Email { get; init; } = "";
+                public Customer? Customer { get; init; }
+                public Address? Home { get; init; }
+            }
+            """ + Types);
+
+        var messages = diagnostics.Where(d => d.Id == "TM0020").OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(3, messages.Count);
+        Assert.Contains("an Address takes no format", messages[0], System.StringComparison.Ordinal);
+        Assert.Contains("'Customer' is a Customer?, which takes no format", messages[1], System.StringComparison.Ordinal);
+        Assert.Contains("'Home' is an Address?, which takes no format", messages[2], System.StringComparison.Ordinal);
+    }
 
     [Fact]
     public Task UnknownNameInAPath_ReportsTM0007OnThatName() => AnalyzerTest.VerifyAsync("""
