@@ -96,26 +96,18 @@ internal static class Attributes
     public static System.Collections.Generic.IEnumerable<IMethodSymbol> UserConstructors(INamedTypeSymbol type) =>
         type.InstanceConstructors.Where(c => !c.IsImplicitlyDeclared && !IsGenerated(c));
 
-    public static bool HasNamed(AttributeData attribute, string name)
+    public static bool HasNamed(AttributeData attribute, string name) => Named(attribute, name) is not null;
+
+    public static string? NamedString(AttributeData attribute, string name) => Named(attribute, name)?.Value as string;
+
+    // A loop, not LINQ: both run for every argument of every attribute of every message class on every edit.
+    private static TypedConstant? Named(AttributeData attribute, string name)
     {
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Key == name)
             {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public static string? NamedString(AttributeData attribute, string name)
-    {
-        foreach (var argument in attribute.NamedArguments)
-        {
-            if (argument.Key == name)
-            {
-                return argument.Value.Value as string;
+                return argument.Value;
             }
         }
 
