@@ -13,7 +13,7 @@ namespace TypedMail.Runtime.Tests.Faults;
 /// <param name="Mode">The session mode.</param>
 /// <param name="WithCredentials">Whether the send authenticates.</param>
 /// <param name="Configure">Server options for the row.</param>
-/// <param name="Large">Whether the message is large enough (4 MiB) that a drop during DATA breaks the client's write.</param>
+/// <param name="Large">Whether the message is large enough (8 MiB, against a server receive buffer capped at 64 KiB and a client send buffer of at most 4 MiB) that a drop during DATA breaks the client's write.</param>
 internal sealed record FaultCase(string Name, Fault? Fault, int[] Codes, int Received, SessionMode Mode = SessionMode.RequireStartTls,
     bool WithCredentials = true, Action<ScriptedServerOptions>? Configure = null, bool Large = false)
 {

@@ -19,7 +19,12 @@ public sealed class FaultTableTests(ITestOutputHelper output)
     public async Task EachFault_GivesItsCode_InBoundedTime_AndTheServerReceivedWhatTheCodeSays(string name)
     {
         var row = FaultCase.Named(name);
-        var options = new ScriptedServerOptions { Stall = TimeSpan.FromSeconds(FaultCase.TimeoutSeconds * 2) };
+        var options = new ScriptedServerOptions
+        {
+            Stall = TimeSpan.FromSeconds(FaultCase.TimeoutSeconds * 2),
+            // A large message must outgrow what the sockets can hold, or the client finishes writing before the fault.
+            ReceiveBufferBytes = row.Large ? 64 * 1024 : null,
+        };
         row.Configure?.Invoke(options);
         await using var server = ScriptedSmtpServer.Start(options);
         if (row.Fault is not null)
@@ -30,7 +35,7 @@ public sealed class FaultTableTests(ITestOutputHelper output)
         using var message = LoopbackServers.Letter();
         if (row.Large)
         {
-            message.SetBody(string.Concat(Enumerable.Repeat("A line of the large message, long enough to fill the socket buffers.\r", 60_000)));
+            message.SetBody(string.Concat(Enumerable.Repeat("A line of the large message, long enough to fill the socket buffers.\r", 120_000)));
         }
 
         var settings = server.Settings(row.Mode, row.WithCredentials, FaultCase.TimeoutSeconds);

@@ -27,6 +27,13 @@ internal sealed class ScriptedServerOptions
     /// <summary>How long a stall or a slow reply lasts.</summary>
     public TimeSpan Stall { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>
+    /// Caps the server's socket receive buffer, or <see langword="null"/> for the system's. Linux grows a loopback receive
+    /// buffer up to tcp_rmem's maximum (32 MiB here), so a server that stops reading only blocks the client's write
+    /// reliably when the buffer is capped.
+    /// </summary>
+    public int? ReceiveBufferBytes { get; set; }
+
     /// <summary>MAIL FROM addresses refused with 550.</summary>
     public HashSet<string> RefusedSenders { get; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -32,6 +32,11 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
     {
         Options = options;
         _listener = new TcpListener(IPAddress.Loopback, 0);
+        if (options.ReceiveBufferBytes is { } receiveBuffer)
+        {
+            _listener.Server.ReceiveBufferSize = receiveBuffer;   // inherited by the accepted sockets
+        }
+
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
         _acceptLoop = AcceptAsync();
