@@ -10,8 +10,8 @@ namespace TypedMail;
 /// <summary>
 /// The parts of a message generated from a <c>[MailMessage]</c> class (addresses, subject, headers, bodies,
 /// attachments), described once by the generated code and rendered here both as the wire message
-/// (<see cref="ToMimeMessage"/>) and as the message reference (<see cref="ToSmtpMessage"/>), so that the two agree and
-/// the generated code stays short. Not meant for hand-written code.
+/// (<see cref="ToMimeMessage"/>, through the one MIME writer) and as the message reference (<see cref="ToSmtpMessage"/>),
+/// so that the generated code stays short. Not meant for hand-written code.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class MessageParts
@@ -233,84 +233,79 @@ public sealed class MessageParts
         file is null ? this : Add(new Attachment(fileName ?? file.Name, contentType, contentId) { FilePath = file.FullName });
 
     /// <summary>
-    /// The message as it goes on the wire: multipart/alternative for text + HTML, multipart/related for <c>cid:</c>
-    /// parts, multipart/mixed for attachments; Bcc recipients are not in it.
+    /// The message as it goes on the wire, written by TypedMail's one MIME writer (the same that writes the message
+    /// reference): multipart/alternative for text + HTML, multipart/related for <c>cid:</c> parts, multipart/mixed for
+    /// attachments; Bcc recipients are not in it (the envelope TypedMail sends it to includes them).
     /// </summary>
     /// <returns>The MIME message.</returns>
     /// <exception cref="TypedMailException">An address is invalid, or a value would put CR or LF into a header.</exception>
-    public MimeMessage ToMimeMessage()
+    public MimeMessage ToMimeMessage() => MimeWriter.Write(ToContent());
+
+    /// <summary>These parts as the writer's input: addresses parsed, header values checked, attachments ready to stream.</summary>
+    internal MessageContent ToContent()
     {
-        var message = new MimeMessage();
-        MessageRendering.AddAddresses(message.From, _from, "From");
-        if (_sender is not null)
+        var content = new MessageContent { TextBody = _textBody, HtmlBody = _htmlBody, TextAlternative = _textAlternative };
+        content.From.AddRange(MailboxList.Parse(_from, "From"));
+        if (!string.IsNullOrWhiteSpace(_sender) || MailboxList.HasLineBreak(_sender))
         {
-            var sender = new InternetAddressList();
-            MessageRendering.AddAddresses(sender, _sender, "Sender");
-            message.Sender = sender.Mailboxes.FirstOrDefault();
+            // One address, as SMTP_Sender takes it.
+            if (!MailboxList.HasLineBreak(_sender) && MailboxList.Parse(_sender, "Sender").Count > 1)
+            {
+                throw new TypedMailException(ErrorCodes.InvalidAddress, "Sender: give one address, not a list.");
+            }
+
+            content.Sender = MailboxList.ParseOne(_sender!, "Sender");
         }
 
         foreach (var recipient in _recipients)
         {
             var list = recipient.Field switch
             {
-                Field.ReplyTo => message.ReplyTo,
-                Field.To => message.To,
-                Field.Cc => message.Cc,
-                _ => null,   // Bcc travels in the envelope only
+                Field.ReplyTo => content.ReplyTo,
+                Field.To => content.To,
+                Field.Cc => content.Cc,
+                _ => content.Bcc,
             };
-            if (list is null)
+            if (recipient.Address is null)
             {
-                continue;
+                list.AddRange(MailboxList.Parse(recipient.List, recipient.Field == Field.ReplyTo ? "Reply-To" : recipient.Field.ToString()));
             }
-
-            if (recipient.Address is not null)
+            else if (recipient.Address is MailboxAddress mailbox)
             {
-                list.Add(recipient.Address);
+                list.Add(mailbox);
             }
-            else
+            else if (recipient.Address is GroupAddress group)
             {
-                MessageRendering.AddAddresses(list, recipient.List, recipient.Field == Field.ReplyTo ? "Reply-To" : recipient.Field.ToString());
+                // A group's members are written as mailboxes (and are envelope recipients); the group's name is dropped.
+                list.AddRange(group.Members.Mailboxes);
             }
         }
 
-        if (_subject is not null)
+        if (!string.IsNullOrEmpty(_subject))
         {
-            message.Subject = MessageRendering.HeaderValue(_subject, "Subject");
+            content.Texts.Add(new KeyValuePair<string, string>("Subject", MessageRendering.HeaderValue(_subject!, "Subject")));
         }
 
         foreach (var header in _headers)
         {
-            message.Headers.Add(header.Key, MessageRendering.HeaderValue(header.Value, header.Key));
+            content.Headers.Add(new KeyValuePair<string, string>(header.Key, MessageRendering.HeaderValue(header.Value, header.Key)));
         }
 
-        if (_unsubscribe is not null || _unsubscribeMailto is not null)
+        if (ListUnsubscribe.HeaderValue(_unsubscribe, _unsubscribeMailto) is { } unsubscribe)
         {
-            ListUnsubscribe.Apply(message.Headers, _unsubscribe, _unsubscribeMailto);
-        }
-
-        var body = new BodyBuilder();
-        if (_textBody is not null)
-        {
-            body.TextBody = _textBody;
-        }
-
-        if (_htmlBody is not null)
-        {
-            body.HtmlBody = _htmlBody;
-            if (_textBody is null && _textAlternative && HtmlToText.Convert(_htmlBody) is { Length: > 0 } alternative)
+            content.Headers.Add(new KeyValuePair<string, string>(ListUnsubscribe.HeaderName, unsubscribe));
+            if (_unsubscribe is not null)
             {
-                body.TextBody = alternative;
+                content.Headers.Add(new KeyValuePair<string, string>(ListUnsubscribe.PostHeaderName, ListUnsubscribe.OneClick));
             }
         }
 
         foreach (var attachment in _attachments)
         {
-            var parts = attachment.ContentId is null || _htmlBody is null ? body.Attachments : body.LinkedResources;
-            parts.Add(attachment.ToMessageAttachment().ToMimePart(maxBytes: null));
+            content.Attachments.Add(attachment.ToMessageAttachment());
         }
 
-        message.Body = body.ToMessageBody();
-        return message;
+        return content;
     }
 
     /// <summary>The message reference holding these parts, Bcc included (envelope only). The caller disposes it.</summary>

@@ -49,19 +49,10 @@ public sealed partial class SmtpMessage
     public void SetBcc(string addresses, AddressOption option = AddressOption.Append) => EditList(_bcc, addresses, option, "Bcc", removeListedOnly: false);
 
     /// <summary>The envelope recipients: To, Cc and Bcc, each address once.</summary>
-    internal List<MailboxAddress> EnvelopeRecipients()
+    internal IReadOnlyList<MailboxAddress> EnvelopeRecipients()
     {
         ThrowIfDisposed();
-        var result = new List<MailboxAddress>();
-        foreach (var mailbox in _to.Concat(_cc).Concat(_bcc))
-        {
-            if (!result.Any(r => MailboxList.SameAddress(r, mailbox)))
-            {
-                result.Add(mailbox);
-            }
-        }
-
-        return result;
+        return MessageEnvelope.Of(_sender, _from, _to.Concat(_cc).Concat(_bcc)).Recipients;
     }
 
     /// <summary>The envelope sender: Sender when set, else the first From.</summary>

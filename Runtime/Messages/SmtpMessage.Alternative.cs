@@ -18,16 +18,4 @@ public sealed partial class SmtpMessage
             _textAlternative = value;
         }
     }
-
-    /// <summary>The text part's content: the text body, else the alternative generated from the HTML body (null when none).</summary>
-    private string? PlainText()
-    {
-        if (_textBody is not null || _htmlBody is null || !_textAlternative)
-        {
-            return _textBody;
-        }
-
-        var generated = HtmlToText.Convert(_htmlBody);
-        return generated.Length == 0 ? null : generated;
-    }
 }

@@ -2,12 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MimeKit;
 
 namespace TypedMail;
 
 /// <summary>
-/// Sends messages generated from <c>[MailMessage]</c> classes through an <see cref="SmtpSender"/>: each is turned into
-/// the message reference (Bcc in the envelope only) and goes through the sender's connection, rules and 4D semantics.
+/// Sends messages generated from <c>[MailMessage]</c> classes through an <see cref="SmtpSender"/>: each is written by the
+/// one MIME writer and sent to its envelope (Bcc in the envelope only) through the sender's connection and rules.
 /// </summary>
 public static class TypedMessageSending
 {
@@ -29,8 +30,7 @@ public static class TypedMessageSending
             throw new ArgumentNullException(nameof(message));
         }
 
-        using var reference = message.ToSmtpMessage();
-        return await sender.SendAsync(reference, cancellationToken).ConfigureAwait(false);
+        return await RenderAndSendAsync(sender, message, cancellationToken, session: null, renderFailureThrows: true).ConfigureAwait(false);
     }
 
     /// <summary>Sends one typed message through any <see cref="ISmtpSender"/> (an <see cref="SmtpSender"/>, or a recording double in tests).</summary>
@@ -96,27 +96,26 @@ public static class TypedMessageSending
             progress, cancellationToken);
     }
 
-    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken, SmtpSession? session = null)
+    private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken, SmtpSession? session = null,
+        bool renderFailureThrows = false)
     {
         if (message is null)
         {
             return SendResult.Failure(ErrorCodes.InvalidReference, "The merge holds a null message.");
         }
 
-        SmtpMessage reference;
+        MimeMessage mime;
+        MessageEnvelope envelope;
         try
         {
-            reference = message.ToSmtpMessage();
+            (mime, envelope) = TypedMessageWriting.Write(message);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!renderFailureThrows)
         {
             // Nothing of this message reached the wire: report it as not sent and go on with the merge.
             return RenderFailure.From(ex);
         }
 
-        using (reference)
-        {
-            return await sender.SendAsync(reference, session, cancellationToken).ConfigureAwait(false);
-        }
+        return await sender.SendAsync(mime, envelope, session, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -68,18 +68,25 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
             return Task.FromResult(precheck);
         }
 
-        MimeMessage mime;
+        WrittenMessage mime;
         try
         {
-            mime = message.ToMimeMessage();
+            mime = message.Write();
         }
         catch (Exception ex) when (ex is not ObjectDisposedException)
         {
             return Task.FromResult(RenderFailure.From(ex));
         }
 
-        return SendCheckedAsync(mime, message.EnvelopeSender()!, message.EnvelopeRecipients(), session, cancellationToken);
+        return SendCheckedAsync(mime, mime.Envelope.Sender!, mime.Envelope.Recipients.ToList(), session, cancellationToken);
     }
+
+    /// <summary>
+    /// Sends what the MIME writer produced for a typed message (<see cref="TypedMessageWriting"/>) to its envelope, over
+    /// <paramref name="session"/> (a merge's own connection) or a pooled one when it is null.
+    /// </summary>
+    internal Task<SendResult> SendAsync(MimeMessage message, MessageEnvelope envelope, SmtpSession? session, CancellationToken cancellationToken) =>
+        SendAsync(message, envelope.Sender!, envelope.Recipients, session, cancellationToken);
 
     /// <summary>
     /// Sends a MIME message: the envelope comes from Sender (or the first From) and To, Cc and Bcc; Bcc is never written on the wire.

@@ -99,8 +99,9 @@ public sealed class RecordingSmtpSender : ISmtpSender
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var reference = message.ToSmtpMessage();
-        return Task.FromResult(Record(message, reference));
+        // What a real send writes: the one MIME writer's output and its envelope.
+        var (mime, envelope) = TypedMessageWriting.Write(message);
+        return Task.FromResult(Store(message, mime, envelope.Sender?.Address, envelope.Recipients.Select(r => r.Address).ToList()));
     }
 
     /// <inheritdoc />
@@ -178,17 +179,17 @@ public sealed class RecordingSmtpSender : ISmtpSender
 
     private SendResult Record(ITypedMailMessage? typed, SmtpMessage reference)
     {
-        MimeMessage mime;
+        WrittenMessage mime;
         try
         {
-            mime = reference.ToMimeMessage();
+            mime = reference.Write();
         }
         catch (TypedMailException ex)
         {
             return SendResult.Failure(ex.Code, ex.Detail);
         }
 
-        return Store(typed, mime, reference.EnvelopeSender()?.Address, reference.EnvelopeRecipients().Select(r => r.Address).ToList());
+        return Store(typed, mime, mime.Envelope.Sender?.Address, mime.Envelope.Recipients.Select(r => r.Address).ToList());
     }
 
     private SendResult Store(ITypedMailMessage? typed, MimeMessage mime, string? envelopeSender, IReadOnlyList<string> recipients)
