@@ -65,7 +65,24 @@ internal static class MimeWriter
         }
 
         message.Body = Body(content);
+        ChooseTransferEncodings(message);
         return message;
+    }
+
+    /// <summary>
+    /// Fixes the transfer encoding of every part left to choose (7bit, quoted-printable or base64: safe on any server), so
+    /// that MailKit sends the parts as written and a DKIM signature covers what is previewed: the bytes shown, recorded,
+    /// signed and stored are the bytes sent. A part whose encoding was chosen (4D's preferences, 4D's MIME headers) keeps it.
+    /// </summary>
+    private static void ChooseTransferEncodings(MimeMessage message)
+    {
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            if (part.ContentTransferEncoding == ContentEncoding.Default)
+            {
+                part.Prepare(EncodingConstraint.SevenBit);
+            }
+        }
     }
 
     /// <summary>The envelope: Sender when set, else the first From; To, Cc and Bcc, each address once.</summary>
