@@ -32,6 +32,53 @@ public sealed class AtMostOnceTests
     }
 
     [Fact]
+    public async Task A354InTwoPieces_ThenALossAfterTheFinalDot_OnAReusedConnection_Is12013_AndTheMessageIsStoredOnce()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Fragmenter = new ReplyFragmenter(null, "354") });
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var first = LoopbackServers.Letter("andy@wkrp.com");
+        using var second = LoopbackServers.Letter("bailey@wkrp.com");
+        Assert.Equal(0, (await sender.SendAsync(first).WaitAsync(TimeSpan.FromSeconds(30))).Code);
+        server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Drop));
+
+        var result = await sender.SendAsync(second).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ErrorCodes.OutcomeUnknown, result.Code);
+        Assert.Single(server.Received, m => m.Recipients.Contains("bailey@wkrp.com"));
+        Assert.Single(server.Connections);
+    }
+
+    [Fact]
+    public async Task A354InTwoPieces_ThenALossAfterTheFinalDot_OnAFreshConnection_Is12013_Not10027()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Fragmenter = new ReplyFragmenter(null, "354") });
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var message = LoopbackServers.Letter("bailey@wkrp.com");
+        server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Drop));
+
+        var result = await sender.SendAsync(message).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ErrorCodes.OutcomeUnknown, result.Code);
+        Assert.Equal(Assert.Single(server.Received).MessageId, result.MessageId);
+    }
+
+    [Fact]
+    public async Task A421SplitAcrossReads_IsTheReplyReported_WhenTheServerCloses()
+    {
+        // The 421 arrives in pieces, after a read that started with another reply's bytes.
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Fragmenter = new ReplyFragmenter(null, "421") });
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var message = LoopbackServers.Letter("bailey@wkrp.com");
+        server.Arm(new Fault(FaultStage.Ehlo, FaultKind.Transient));
+
+        var result = await sender.SendAsync(message).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(421, result.Code);
+        Assert.Contains("Try again later", result.ServerText, StringComparison.Ordinal);
+        Assert.Empty(server.Received);
+    }
+
+    [Fact]
     public async Task ConnectionClosedBeforeTheData_OnAReusedConnection_IsResentOnce_OnANewConnection_WithoutNoop()
     {
         await using var server = ScriptedSmtpServer.Start();

@@ -16,11 +16,31 @@ public sealed class FaultTableTests(ITestOutputHelper output)
 {
     [Theory]
     [MemberData(nameof(FaultCase.Names), MemberType = typeof(FaultCase))]
-    public async Task EachFault_GivesItsCode_InBoundedTime_AndTheServerReceivedWhatTheCodeSays(string name)
+    public Task EachFault_GivesItsCode_InBoundedTime_AndTheServerReceivedWhatTheCodeSays(string name) => RunAsync(name, null);
+
+    /// <summary>The same table with every reply cut at random byte boundaries (a fixed seed per row, so a failure repeats).</summary>
+    [Theory]
+    [MemberData(nameof(FaultCase.Names), MemberType = typeof(FaultCase))]
+    public Task EachFault_WithEveryReplyInPieces_GivesTheSameCode(string name) =>
+        RunAsync(name, new ReplyFragmenter(StableSeed(name)) { Pause = TimeSpan.FromMilliseconds(2) });
+
+    private static int StableSeed(string name)
+    {
+        var seed = 17;
+        foreach (var c in name)
+        {
+            seed = unchecked(seed * 31 + c);
+        }
+
+        return seed;
+    }
+
+    private async Task RunAsync(string name, ReplyFragmenter? fragmenter)
     {
         var row = FaultCase.Named(name);
         var options = new ScriptedServerOptions
         {
+            Fragmenter = fragmenter,
             Stall = TimeSpan.FromSeconds(FaultCase.TimeoutSeconds * 2),
             // A large message must outgrow what the sockets can hold, or the client finishes writing before the fault.
             ReceiveBufferBytes = row.Large ? 64 * 1024 : null,

@@ -5,15 +5,19 @@ using MailKit;
 namespace TypedMail;
 
 /// <summary>
-/// Watches what MailKit has written to the socket (its protocol logger is called after each successful write) to tell
-/// where a transaction stopped: before <c>MAIL FROM</c>, inside it, or after the end-of-data marker. A loss after the
-/// marker may leave a delivered message behind (12013); a loss before it cannot, so resending is safe.
+/// Watches what MailKit has written to the socket (its protocol logger is called after each successful write) and
+/// read from it, to tell where a transaction stopped: before <c>MAIL FROM</c>, inside it, or after the end-of-data
+/// marker. A loss after the marker may leave a delivered message behind (12013); a loss before it cannot, so resending
+/// is safe. The server's side is parsed into whole replies (lines ended by CRLF, a reply ended by its "NNN " line), so
+/// the state never depends on how the bytes happened to be split across reads.
 /// </summary>
 internal sealed class TransactionTracker : IProtocolLogger
 {
     private static readonly byte[] EndOfData = { (byte)'\r', (byte)'\n', (byte)'.', (byte)'\r', (byte)'\n' };
     private readonly byte[] _tail = new byte[EndOfData.Length];
     private int _tailLength;
+    private readonly System.Text.StringBuilder _line = new();
+    private const int LongestKeptLine = 1000;
 
     /// <summary>Whether <c>MAIL FROM</c> of the current transaction was written (a refusal before it is MailKit's own, e.g. SIZE).</summary>
     public bool MailFromWritten { get; private set; }
@@ -27,7 +31,7 @@ internal sealed class TransactionTracker : IProtocolLogger
     /// <summary>Whether the end-of-data marker (or a BDAT chunk) was handed to the network: from here the outcome may be unknown.</summary>
     public bool EndOfDataWritten { get; private set; }
 
-    /// <summary>The first line of the server's last reply on this connection (e.g. a 421 before it closed).</summary>
+    /// <summary>The last line ("NNN text") of the server's last complete reply on this connection (e.g. a 421 before it closed).</summary>
     public string? LastReply { get; private set; }
 
     public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
@@ -74,9 +78,33 @@ internal sealed class TransactionTracker : IProtocolLogger
 
     public void LogServer(byte[] buffer, int offset, int count)
     {
-        var end = Array.IndexOf(buffer, (byte)'\r', offset, count);
-        LastReply = System.Text.Encoding.UTF8.GetString(buffer, offset, (end < 0 ? offset + count : end) - offset);
-        if (MailFromWritten && !DataAccepted && StartsWith(buffer, offset, count, "354"))
+        for (var i = offset; i < offset + count; i++)
+        {
+            var b = buffer[i];
+            if (b == '\n')
+            {
+                EndOfLine();
+            }
+            else if (b != '\r' && _line.Length < LongestKeptLine)
+            {
+                // Replies are ASCII apart from their text, which is only kept for the error message.
+                _line.Append((char)b);
+            }
+        }
+    }
+
+    /// <summary>A whole line of a reply: a "NNN " (or bare "NNN") line ends the reply, "NNN-" lines continue it.</summary>
+    private void EndOfLine()
+    {
+        var line = _line.ToString();
+        _line.Clear();
+        if (line.Length < 3 || !char.IsDigit(line[0]) || !char.IsDigit(line[1]) || !char.IsDigit(line[2]) || (line.Length > 3 && line[3] == '-'))
+        {
+            return;
+        }
+
+        LastReply = line;
+        if (MailFromWritten && !DataAccepted && line.StartsWith("354", StringComparison.Ordinal))
         {
             DataAccepted = true;
             _tail[0] = (byte)'\r';

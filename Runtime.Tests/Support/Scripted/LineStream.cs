@@ -13,7 +13,14 @@ internal sealed class LineStream
     private int _start;
     private int _end;
 
-    public LineStream(Stream stream) => Stream = stream;
+    public LineStream(Stream stream, ReplyFragmenter? fragmenter = null)
+    {
+        Stream = stream;
+        Fragmenter = fragmenter;
+    }
+
+    /// <summary>Splits each reply into pieces written apart, or null to write each reply at once.</summary>
+    public ReplyFragmenter? Fragmenter { get; }
 
     public Stream Stream { get; private set; }
 
@@ -54,7 +61,18 @@ internal sealed class LineStream
 
     public async Task WriteLineAsync(string line, CancellationToken cancellationToken)
     {
-        await Stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), cancellationToken);
+        var bytes = Encoding.UTF8.GetBytes(line + "\r\n");
+        var start = 0;
+        foreach (var cut in Fragmenter?.Cuts(line, bytes.Length) ?? Array.Empty<int>())
+        {
+            await Stream.WriteAsync(bytes.AsMemory(start, cut - start), cancellationToken);
+            await Stream.FlushAsync(cancellationToken);
+            // Apart in time too, or the client's one read would see them together again.
+            await Task.Delay(Fragmenter!.Pause, cancellationToken);
+            start = cut;
+        }
+
+        await Stream.WriteAsync(bytes.AsMemory(start), cancellationToken);
         await Stream.FlushAsync(cancellationToken);
     }
 }

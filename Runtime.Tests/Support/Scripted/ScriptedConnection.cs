@@ -59,7 +59,8 @@ internal sealed class ScriptedConnection
     private async Task ConverseAsync()
     {
         var network = _client.GetStream();
-        _io = new LineStream(network);
+        _client.NoDelay = true;
+        _io = new LineStream(network, Options.Fragmenter);
         if (!_server.TryEnter())
         {
             _record.TurnedAway = true;

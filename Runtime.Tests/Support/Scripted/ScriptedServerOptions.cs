@@ -43,6 +43,9 @@ internal sealed class ScriptedServerOptions
     /// <summary>More connections at once than this are greeted with 421 "too many connections" and closed (0: no limit).</summary>
     public int MaxConcurrentConnections { get; set; }
 
+    /// <summary>Cuts every reply into pieces written apart (the fragmentation mode), or null to write each reply at once.</summary>
+    public ReplyFragmenter? Fragmenter { get; set; }
+
     /// <summary>DATA refused with this reply (e.g. "552 5.3.4 Too big").</summary>
     public string? DataRefusal { get; set; }
 }
