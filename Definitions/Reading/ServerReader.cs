@@ -31,7 +31,7 @@ internal static class ServerReader
 
         var named = attribute.NamedArguments.ToDictionary(a => a.Key, a => a.Value);
         var port = named.TryGetValue("Port", out var p) && p.Value is int portValue ? portValue : 0;
-        var timeout = named.TryGetValue("TimeoutSeconds", out var t) && t.Value is int timeoutValue ? timeoutValue : 30;
+        var timeout = named.TryGetValue("TimeoutSeconds", out var t) && t.Value is int timeoutValue ? timeoutValue : SmtpDefaults.TimeoutSeconds;
         var mode = EnumMember(named.TryGetValue("Mode", out var m) ? m : default, "Upgradable");
         var authGiven = named.TryGetValue("Auth", out var a);
         var auth = EnumMember(authGiven ? a : default, "Default");

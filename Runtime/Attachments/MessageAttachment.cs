@@ -39,7 +39,7 @@ internal sealed class MessageAttachment : IDisposable
     /// <summary>Makes an inline part referenced by <c>cid:</c> from the HTML body.</summary>
     public string? ContentId { get; }
 
-    /// <summary>4D's encode type: 2 = encode in Base64, -2 = already Base64, 0 = let MimeKit choose.</summary>
+    /// <summary>4D's encode type: 2 = encode in Base64, -2 = already Base64, 0 = let the MIME writer choose (7-bit safe).</summary>
     public int EncodeType { get; }
 
     public static MessageAttachment FromFile(string path, string? mimeType, string? contentId, int encodeType, string? fileName = null) =>

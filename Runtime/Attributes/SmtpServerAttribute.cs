@@ -26,5 +26,5 @@ public sealed class SmtpServerAttribute : Attribute
     public AuthMode Auth { get; set; } = AuthMode.Default;
 
     /// <summary>The timeout of the connection and of each server reply, 1..127 seconds.</summary>
-    public int TimeoutSeconds { get; set; } = 30;
+    public int TimeoutSeconds { get; set; } = SmtpDefaults.TimeoutSeconds;
 }

@@ -38,7 +38,7 @@ public sealed class SmtpSettings
     public Func<CancellationToken, Task<string>>? AccessTokenProvider { get; set; }
 
     /// <summary>The timeout of the connection and of each server reply, 1..127 seconds (default 30).</summary>
-    public int TimeoutSeconds { get; set; } = 30;
+    public int TimeoutSeconds { get; set; } = SmtpDefaults.TimeoutSeconds;
 
     /// <summary>The name this client gives in EHLO; by default MailKit's choice.</summary>
     public string? LocalDomain { get; set; }

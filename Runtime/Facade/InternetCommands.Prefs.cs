@@ -50,7 +50,7 @@ public static partial class InternetCommands
 
     /// <summary>
     /// SMTP_SetPrefs: 4D's lineFeed (1 = add, 0 = don't, -1 = keep), charset&amp;Encoding (1 = automatic: UTF-8, encoding
-    /// chosen by MimeKit; 2..4 = US-ASCII with 7bit, quoted-printable, base64; 5..8 = ISO-8859-1 with quoted-printable,
+    /// chosen by TypedMail's MIME writer (7-bit safe); 2..4 = US-ASCII with 7bit, quoted-printable, base64; 5..8 = ISO-8859-1 with quoted-printable,
     /// base64, 8bit, binary (sent as 8bit); 11, 12 = UTF-8 with quoted-printable, base64; -1 = keep; 10, ISO-2022-JP,
     /// gives 10001) and lineLength (0 = automatic, up to 998, -1 = keep). Applies to the messages created after it, each
     /// keeping its own copy. TypedMail always writes CRLF line ends; lineFeed and lineLength are kept for SMTP_GetPrefs.

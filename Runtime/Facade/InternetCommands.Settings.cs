@@ -12,7 +12,7 @@ public static partial class InternetCommands
     public const int SmtpSslProtocol = 12;
 
     /// <summary>The timeout IT_SetTimeOut starts with, in seconds.</summary>
-    public const int DefaultTimeoutSeconds = 30;
+    public const int DefaultTimeoutSeconds = SmtpDefaults.TimeoutSeconds;
 
     private static readonly object SettingsLock = new();
     private static readonly Dictionary<int, int> Ports = new();

@@ -7,7 +7,7 @@ namespace TypedMail;
 /// <summary>
 /// How one message writes its text (4D's SMTP_Charset and SMTP_SetPrefs, made per message): the charset of encoded
 /// header words and of the body, the body's transfer encoding, and 4D's line settings. The default is UTF-8 everywhere
-/// and a transfer encoding chosen by MimeKit. A text the chosen charset cannot hold is sent in UTF-8 rather than with
+/// and a 7-bit-safe transfer encoding chosen by the MIME writer (7bit, quoted-printable or base64, so no server re-encodes it). A text the chosen charset cannot hold is sent in UTF-8 rather than with
 /// characters lost; a 7-bit body that is not ASCII is sent quoted-printable. Line breaks are always CRLF on the wire.
 /// </summary>
 public sealed class MessageFormat
@@ -18,7 +18,7 @@ public sealed class MessageFormat
     /// <summary>The charset of the text and HTML bodies ("utf-8", "iso-8859-1" or "us-ascii").</summary>
     public string BodyCharset { get; set; } = "utf-8";
 
-    /// <summary>The bodies' transfer encoding; <see cref="ContentEncoding.Default"/> lets MimeKit choose.</summary>
+    /// <summary>The bodies' transfer encoding; <see cref="ContentEncoding.Default"/> lets the MIME writer choose a 7-bit-safe one.</summary>
     public ContentEncoding BodyEncoding { get; set; } = ContentEncoding.Default;
 
     /// <summary>4D's lineFeed preference (1 = add LF after CR). Kept for SMTP_GetPrefs: TypedMail always writes CRLF (RFC 5322 §2.3).</summary>

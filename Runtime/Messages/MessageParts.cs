@@ -283,12 +283,12 @@ public sealed class MessageParts
 
         if (!string.IsNullOrEmpty(_subject))
         {
-            content.Texts.Add(new KeyValuePair<string, string>("Subject", MessageRendering.HeaderValue(_subject!, "Subject")));
+            content.Texts.Add(new KeyValuePair<string, string>("Subject", Checked(_subject!, "Subject")));
         }
 
         foreach (var header in _headers)
         {
-            content.Headers.Add(new KeyValuePair<string, string>(header.Key, MessageRendering.HeaderValue(header.Value, header.Key)));
+            content.Headers.Add(new KeyValuePair<string, string>(header.Key, Checked(header.Value, header.Key)));
         }
 
         if (ListUnsubscribe.HeaderValue(_unsubscribe, _unsubscribeMailto) is { } unsubscribe)
@@ -340,7 +340,7 @@ public sealed class MessageParts
 
             if (_subject is not null)
             {
-                message.SetSubject(MessageRendering.HeaderValue(_subject, "Subject"), TextOption.Replace);
+                message.SetSubject(Checked(_subject, "Subject"), TextOption.Replace);
             }
 
             if (_textBody is not null)
@@ -355,7 +355,7 @@ public sealed class MessageParts
 
             foreach (var header in _headers)
             {
-                message.AddHeader(header.Key, MessageRendering.HeaderValue(header.Value, header.Key));
+                message.AddHeader(header.Key, Checked(header.Value, header.Key));
             }
 
             if (_unsubscribe is not null || _unsubscribeMailto is not null)
@@ -376,6 +376,13 @@ public sealed class MessageParts
             message.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A rendered header value, refused with a line break: a CR or LF would start a header of its own.</summary>
+    private static string Checked(string value, string header)
+    {
+        HeaderText.RefuseLineBreaks(value, header + " header");
+        return value;
     }
 
     private MessageParts AddList(Field field, string? addresses)
@@ -478,7 +485,14 @@ public sealed class MessageParts
             }
 
             // A stream that cannot seek is read once (a MIME message has no owner to delete a spooled copy).
-            return MessageAttachment.FromBytes(FileName, Bytes ?? MessageRendering.ReadAll(Stream!), ContentType, ContentId);
+            return MessageAttachment.FromBytes(FileName, Bytes ?? ReadAll(Stream!), ContentType, ContentId);
+        }
+
+        private static byte[] ReadAll(Stream stream)
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
         }
 
         /// <summary>For the message reference, which streams at each send and owns what it spools.</summary>

@@ -43,7 +43,7 @@ public sealed partial class SmtpMessage
             Auth = _authMode,
             UserName = credentials ? _userName : null,
             Password = credentials ? _password : null,
-            TimeoutSeconds = _timeoutSeconds ?? 30,
+            TimeoutSeconds = _timeoutSeconds ?? SmtpDefaults.TimeoutSeconds,
         };
     }
 

@@ -78,7 +78,7 @@ public sealed partial class SmtpMessage : IDisposable
 
     /// <summary>
     /// How the message writes its text (4D's SMTP_Charset and SMTP_SetPrefs, per message): UTF-8 and a transfer
-    /// encoding chosen by MimeKit unless set. The 4D facade gives each new message a copy of its SMTP_SetPrefs state.
+    /// encoding chosen by the MIME writer (7-bit safe) unless set. The 4D facade gives each new message a copy of its SMTP_SetPrefs state.
     /// </summary>
     public MessageFormat Format
     {

@@ -51,7 +51,7 @@ public sealed class SmtpServerAnalyzer : DiagnosticAnalyzer
 
         var server = new AttributeArguments(data, context.CancellationToken);
         var mode = (SessionMode)(server.NamedInt("Mode") ?? 0);
-        var verdicts = SmtpRules.Check(server.NamedInt("Port") ?? 0, mode, server.Has("Auth"), server.NamedInt("TimeoutSeconds") ?? 30);
+        var verdicts = SmtpRules.Check(server.NamedInt("Port") ?? 0, mode, server.Has("Auth"), server.NamedInt("TimeoutSeconds") ?? SmtpDefaults.TimeoutSeconds);
         RuleVerdicts.Report(verdicts, v => Locate(v, server), context.ReportDiagnostic);
     }
 

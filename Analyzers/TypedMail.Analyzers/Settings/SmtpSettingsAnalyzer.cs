@@ -99,7 +99,7 @@ public sealed class SmtpSettingsAnalyzer : DiagnosticAnalyzer
             : (values.TryGetValue("UserName", out var user) && !(user.ConstantValue.HasValue && string.IsNullOrEmpty(user.ConstantValue.Value as string)))
               || values.ContainsKey("AccessTokenProvider")
               || (values.TryGetValue("Auth", out var auth) && auth.ConstantValue is { HasValue: true, Value: int a } && (AuthMode)a == AuthMode.OAuth2);
-        int? timeout = 30;
+        int? timeout = SmtpDefaults.TimeoutSeconds;
         if (flow.IsUnknown("TimeoutSeconds"))
         {
             timeout = null;
