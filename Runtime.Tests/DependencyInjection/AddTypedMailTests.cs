@@ -50,6 +50,29 @@ public sealed class AddTypedMailTests
     }
 
     [Fact]
+    public async Task EnforceRules_BindsFromConfiguration_AndFalseTurnsRuleErrorsIntoNoValidationFailure()
+    {
+        var legacy = new Dictionary<string, string?>
+        {
+            ["TypedMail:Host"] = "smtp.example.com",
+            ["TypedMail:Port"] = "25",
+            ["TypedMail:UserName"] = "herb",
+            ["TypedMail:Password"] = "Discounts!",
+        };
+        await using (var enforced = Provider(new(legacy)))
+        {
+            var error = Assert.Throws<OptionsValidationException>(() => enforced.GetRequiredService<IOptions<SmtpSettings>>().Value);
+            Assert.Contains(error.Failures, f => f.StartsWith(DiagnosticIds.StartTlsOnPort25));
+        }
+
+        legacy["TypedMail:EnforceRules"] = "false";
+        await using var relaxed = Provider(legacy);
+
+        Assert.False(relaxed.GetRequiredService<IOptions<SmtpSettings>>().Value.EnforceRules);
+        Assert.True(new SmtpSettings().EnforceRules);
+    }
+
+    [Fact]
     public async Task MissingHost_FailsValidation()
     {
         await using var provider = Provider(new() { ["TypedMail:Mode"] = "NeverTls" });

@@ -123,14 +123,15 @@ public sealed class FacadeCommandTests
     }
 
     [Fact]
-    public void Attachment_LegacyEncodeTypes_Give10001_MissingFile12008()
+    public void Attachment_MacintoshEncodeTypes_Attach_MissingFile12008()
     {
         var path = Path.GetTempFileName();
         try
         {
             SMTP_New(out var id);
-            Assert.Equal(ErrorCodes.Unimplemented, SMTP_Attachment(id, path, 1));
-            Assert.Equal(ErrorCodes.Unimplemented, SMTP_Attachment(id, path, -5));
+            Assert.Equal(0, SMTP_Attachment(id, path, 1));
+            Assert.Equal(0, SMTP_Attachment(id, path, -5));
+            Assert.Equal(2, MessageOf(id).AttachmentCount);
             Assert.Equal(ErrorCodes.AttachmentNotFound, SMTP_Attachment(id, path + ".absent", 2));
             Assert.Equal(0, SMTP_Attachment(id, path, 2));
             Assert.Equal(0, SMTP_Attachment(id, path, 2, 2));

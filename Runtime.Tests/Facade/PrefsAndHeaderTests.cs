@@ -10,8 +10,8 @@ using static TypedMail.InternetCommands;
 namespace TypedMail.Runtime.Tests.Facade;
 
 /// <summary>
-/// SMTP_Charset, SMTP_SetPrefs and SMTP_GetPrefs with 4D's signatures (each message keeps the format it was created
-/// with), and SMTP_AddHeader accepting what 4D accepts: routed headers, MIME headers, ignored ones. Checked on the wire.
+/// SMTP_Charset, SMTP_SetPrefs and SMTP_GetPrefs with 4D's signatures (the settings in force at SMTP_Send apply,
+/// see FourDPortingTests), and SMTP_AddHeader accepting what 4D accepts: routed headers, MIME headers, ignored ones. Checked on the wire.
 /// </summary>
 [Collection(ProcessGlobalSettingsCollection.Name)]
 public sealed class PrefsAndHeaderTests : IDisposable
@@ -34,48 +34,11 @@ public sealed class PrefsAndHeaderTests : IDisposable
         Assert.Equal((0, 6, 76), (lineFeed, bodyType, lineLength));
 
         Assert.Equal(ErrorCodes.InvalidArgument, SMTP_SetPrefs(2, 1, 0));
-        Assert.Equal(ErrorCodes.InvalidArgument, SMTP_SetPrefs(1, 9, 0));
         Assert.Equal(ErrorCodes.InvalidArgument, SMTP_SetPrefs(1, 1, 999));
-        Assert.Equal(ErrorCodes.Unimplemented, SMTP_SetPrefs(1, 10, 0));
         Assert.Equal(ErrorCodes.InvalidArgument, SMTP_Charset(2, 0));
         Assert.Equal(0, SMTP_Charset(-1, -1));
         SMTP_GetPrefs(out lineFeed, out bodyType, out lineLength);
         Assert.Equal((0, 6, 76), (lineFeed, bodyType, lineLength));
-    }
-
-    [Fact]
-    public async Task Each_message_keeps_the_format_it_was_created_with()
-    {
-        await using var server = await LoopbackServers.StartAsync();
-        SMTP_Charset(1, 1);
-        SMTP_SetPrefs(1, 6, 0);
-        var latin = NewLetter(server, "Café crème", "Prix: 5 €? non, 5 F. Très bien.");
-        var latinSymbol = NewLetter(server, "Café", "Only € here");
-        SMTP_Charset(0, 0);
-        SMTP_SetPrefs(1, 1, 0);
-        var utf8 = NewLetter(server, "Café crème", "Très bien.");
-
-        Assert.Equal(0, SMTP_Send(latin, 2));
-        Assert.Equal(0, SMTP_Send(latinSymbol, 2));
-        Assert.Equal(0, SMTP_Send(utf8, 2));
-        var received = await server.WaitForMessagesAsync(3, LoopbackServers.Patience);
-        SMTP_Clear(ref latin);
-        SMTP_Clear(ref latinSymbol);
-        SMTP_Clear(ref utf8);
-
-        var first = Assert.IsType<TextPart>(received[0].Message.Body);
-        Assert.Equal("utf-8", first.ContentType.Charset, ignoreCase: true);
-        Assert.Contains("=?iso-8859-1?", Encoding.ASCII.GetString(received[0].RawMime), StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("Café crème", received[0].Message.Subject);
-
-        var second = Assert.IsType<TextPart>(received[1].Message.Body);
-        Assert.Equal("utf-8", second.ContentType.Charset, ignoreCase: true);
-        Assert.Equal(ContentEncoding.Base64, second.ContentTransferEncoding);
-        Assert.Equal("Only € here", second.Text.TrimEnd());
-
-        var third = Assert.IsType<TextPart>(received[2].Message.Body);
-        Assert.Equal("utf-8", third.ContentType.Charset, ignoreCase: true);
-        Assert.DoesNotContain("iso-8859-1", Encoding.ASCII.GetString(received[2].RawMime), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
@@ -85,10 +48,10 @@ public sealed class PrefsAndHeaderTests : IDisposable
         SMTP_Charset(1, 1);
         SMTP_SetPrefs(1, 5, 0);
         var id = NewLetter(server, "Café", "Très bien.");
-        Dispose();
 
         Assert.Equal(0, SMTP_Send(id, 2));
         SMTP_Clear(ref id);
+        Dispose();
 
         var body = Assert.IsType<TextPart>((await server.WaitForMessageAsync(LoopbackServers.Patience)).Message.Body);
         Assert.Equal("iso-8859-1", body.ContentType.Charset, ignoreCase: true);

@@ -68,9 +68,7 @@ public sealed class AttachmentTests : IDisposable
     [InlineData(4)]
     [InlineData(5)]
     [InlineData(6)]
-    [InlineData(-7)]
-    [InlineData(7)]
-    public void LegacyEncodeTypes_Return10001_WithAClearText(int encodeType)
+    public void MacintoshEncodeTypes_Return10001_WithAClearText_OutsideTheFacade(int encodeType)
     {
         var path = File("old.bin", new byte[] { 1 });
         using var message = new SmtpMessage();

@@ -39,7 +39,7 @@ internal sealed class MessageAttachment : IDisposable
     /// <summary>Makes an inline part referenced by <c>cid:</c> from the HTML body.</summary>
     public string? ContentId { get; }
 
-    /// <summary>4D's encode type: 2 = encode in Base64, -2 = already Base64, 0 = let the MIME writer choose (7-bit safe).</summary>
+    /// <summary>4D's encode type: 2 = encode in Base64, -2 = already Base64, 7 = UUEncode, -7 = already UUEncoded, 0 = let the MIME writer choose (7-bit safe).</summary>
     public int EncodeType { get; }
 
     public static MessageAttachment FromFile(string path, string? mimeType, string? contentId, int encodeType, string? fileName = null) =>
@@ -60,7 +60,12 @@ internal sealed class MessageAttachment : IDisposable
         }
 
         part.Content = Content(maxBytes);
-        part.ContentTransferEncoding = EncodeType == 0 ? ContentEncoding.Default : ContentEncoding.Base64;
+        part.ContentTransferEncoding = EncodeType switch
+        {
+            0 => ContentEncoding.Default,
+            7 or -7 => ContentEncoding.UUEncode,
+            _ => ContentEncoding.Base64,
+        };
         return part;
     }
 
@@ -126,13 +131,17 @@ internal sealed class MessageAttachment : IDisposable
         CheckSize(file.Length, maxBytes);
         using (var probe = Open(path))
         {
-            if (EncodeType != -2)
+            switch (EncodeType)
             {
-                return new MimeContent(new AttachmentContent(() => Open(path), file.Length, FileName));
+                case -2:
+                    var decoded = Base64File.DecodedLength(probe, FileName);
+                    return new MimeContent(new AttachmentContent(() => Decode(Open(path), ContentEncoding.Base64), decoded, FileName));
+                case -7:
+                    var length = DecodedLength(Decode(probe, ContentEncoding.UUEncode));
+                    return new MimeContent(new AttachmentContent(() => Decode(Open(path), ContentEncoding.UUEncode), length, FileName));
+                default:
+                    return new MimeContent(new AttachmentContent(() => Open(path), file.Length, FileName));
             }
-
-            var decoded = Base64File.DecodedLength(probe, FileName);
-            return new MimeContent(new AttachmentContent(() => DecodeBase64(Open(path)), decoded, FileName));
         }
     }
 
@@ -145,11 +154,25 @@ internal sealed class MessageAttachment : IDisposable
         }
     }
 
-    private static Stream DecodeBase64(Stream file)
+    private static Stream Decode(Stream file, ContentEncoding encoding)
     {
         var decoding = new MimeKit.IO.FilteredStream(file);
-        decoding.Add(MimeKit.IO.Filters.DecoderFilter.Create(ContentEncoding.Base64));
+        decoding.Add(MimeKit.IO.Filters.DecoderFilter.Create(encoding));
         return decoding;
+    }
+
+    /// <summary>The length of a decoded file, read through once (the probe is left at its end, not closed).</summary>
+    private static long DecodedLength(Stream decoding)
+    {
+        var buffer = new byte[81920];
+        long length = 0;
+        int read;
+        while ((read = decoding.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            length += read;
+        }
+
+        return length;
     }
 
     private static FileStream Open(string path)

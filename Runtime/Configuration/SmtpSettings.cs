@@ -37,6 +37,17 @@ public sealed class SmtpSettings
     /// </summary>
     public Func<CancellationToken, Task<string>>? AccessTokenProvider { get; set; }
 
+    /// <summary>
+    /// Whether a send that breaks an error rule of <see cref="SmtpRules"/> (STARTTLS mode without authentication, STARTTLS
+    /// mode on port 25, a port out of range...) is refused with 12007 before connecting (default <see langword="true"/>:
+    /// the rules protect credentials). <see langword="false"/> is for legacy relays, such as 4D code that authenticates
+    /// in mode 0 on port 25: the broken rules are logged as warnings and the send goes ahead. Credentials are still never
+    /// sent in clear text unless the mode is <see cref="SessionMode.NeverTls"/>: TLS still comes before AUTH when the
+    /// server offers STARTTLS, and without STARTTLS mode 0 still fails (12002). The analyzers report the rules at build
+    /// time whatever this says.
+    /// </summary>
+    public bool EnforceRules { get; set; } = true;
+
     /// <summary>The timeout of the connection and of each server reply, 1..127 seconds (default 30).</summary>
     public int TimeoutSeconds { get; set; } = SmtpDefaults.TimeoutSeconds;
 

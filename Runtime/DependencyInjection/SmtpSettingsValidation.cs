@@ -31,7 +31,7 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
         }
 
         failures.AddRange(SmtpRules.Check(options.Port, options.Mode, options.HasCredentials, options.TimeoutSeconds)
-            .Where(v => v.Severity == RuleSeverity.Error)
+            .Where(v => v.Severity == RuleSeverity.Error && options.EnforceRules)
             .Select(v => $"{v.Id}: {v.Message}."));
         if (options.Dkim is not null)
         {

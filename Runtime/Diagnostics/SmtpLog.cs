@@ -27,6 +27,13 @@ internal static class SmtpLog
     private static readonly Action<ILogger, string, string, Exception?> RuleInfoMessage =
         LoggerMessage.Define<string, string>(LogLevel.Information, new EventId(7, "RuleInfo"), "{RuleId}: {RuleMessage}");
 
+    private static readonly Action<ILogger, string, string, Exception?> RuleNotEnforcedMessage =
+        LoggerMessage.Define<string, string>(LogLevel.Warning, new EventId(9, "RuleNotEnforced"),
+            "{RuleId}: {RuleMessage} (sent anyway: EnforceRules is off)");
+
+    private static readonly Action<ILogger, string, Exception?> LegacyOptionMessage =
+        LoggerMessage.Define<string>(LogLevel.Warning, new EventId(10, "LegacyOption"), "{Difference}");
+
     private static readonly Action<ILogger, Exception?> ReconnectingMessage =
         LoggerMessage.Define(LogLevel.Information, new EventId(8, "Reconnecting"), "The server closed the connection; reconnecting once");
 
@@ -42,7 +49,11 @@ internal static class SmtpLog
 
     public static void Rule(ILogger logger, RuleViolation violation)
     {
-        if (violation.Severity == RuleSeverity.Warning)
+        if (violation.Severity == RuleSeverity.Error)
+        {
+            RuleNotEnforcedMessage(logger, violation.Id, violation.Message, null);
+        }
+        else if (violation.Severity == RuleSeverity.Warning)
         {
             RuleWarningMessage(logger, violation.Id, violation.Message, null);
         }
@@ -51,6 +62,9 @@ internal static class SmtpLog
             RuleInfoMessage(logger, violation.Id, violation.Message, null);
         }
     }
+
+    /// <summary>A 4D option TypedMail honours another way (e.g. a Macintosh attachment encoding sent as Base64): the sentence says how.</summary>
+    public static void LegacyOption(ILogger logger, string difference) => LegacyOptionMessage(logger, difference, null);
 
     public static void Reconnecting(ILogger logger) => ReconnectingMessage(logger, null);
 }

@@ -28,9 +28,9 @@ public static partial class InternetCommands
 
     /// <summary>
     /// SMTP_Charset: whether SMTP_SetPrefs' charset applies to headers (<paramref name="encodeHeaders"/>) and to the body
-    /// (<paramref name="bodyCharset"/>): 1 = yes, 0 = no (UTF-8, the default), -1 = keep the current setting. As in 4D
-    /// it applies to the messages created after it (SMTP_New, SMTP_QuickSend); each message keeps the format it was
-    /// created with (<see cref="SmtpMessage.Format"/>), so a send never depends on a later call.
+    /// (<paramref name="bodyCharset"/>): 1 = yes, 0 = no (UTF-8, the default), -1 = keep the current setting. As 4D's
+    /// page says, it applies to the messages sent afterwards: SMTP_Send uses the setting in force when it runs, even for
+    /// a message created before the call.
     /// </summary>
     public static int SMTP_Charset(int encodeHeaders, int bodyCharset)
     {
@@ -51,25 +51,23 @@ public static partial class InternetCommands
     /// <summary>
     /// SMTP_SetPrefs: 4D's lineFeed (1 = add, 0 = don't, -1 = keep), charset&amp;Encoding (1 = automatic: UTF-8, encoding
     /// chosen by TypedMail's MIME writer (7-bit safe); 2..4 = US-ASCII with 7bit, quoted-printable, base64; 5..8 = ISO-8859-1 with quoted-printable,
-    /// base64, 8bit, binary (sent as 8bit); 11, 12 = UTF-8 with quoted-printable, base64; -1 = keep; 10, ISO-2022-JP,
-    /// gives 10001) and lineLength (0 = automatic, up to 998, -1 = keep). Applies to the messages created after it, each
-    /// keeping its own copy. TypedMail always writes CRLF line ends; lineFeed and lineLength are kept for SMTP_GetPrefs.
+    /// base64, 8bit, binary (sent as 8bit); 11, 12 = UTF-8 with quoted-printable, base64; -1 = keep) and lineLength
+    /// (0 = automatic, up to 998, -1 = keep). Every other charset&amp;Encoding value 4D code passes (0, 9, 10 ISO-2022-JP,
+    /// 13 and above) is accepted and kept for SMTP_GetPrefs, and sends as automatic (UTF-8) with a warning in the log
+    /// (<see cref="IT_SetLogger"/>): 4D's pages do not give their meaning, or TypedMail does not write that charset.
+    /// Applies to the messages sent afterwards, including those created before. TypedMail always writes CRLF line ends.
     /// </summary>
     public static int SMTP_SetPrefs(int lineFeed, int bodyType, int lineLength)
     {
-        if (lineFeed is < -1 or > 1 || lineLength is < -1 or > 998)
+        if (lineFeed is < -1 or > 1 || lineLength is < -1 or > 998 || bodyType < -1)
         {
             return ErrorCodes.InvalidArgument;
-        }
-
-        if (bodyType == 10)
-        {
-            return ErrorCodes.Unimplemented;
         }
 
         if (bodyType != -1 && System.Array.FindIndex(BodyTypes, t => t.Value == bodyType) < 0)
         {
-            return ErrorCodes.InvalidArgument;
+            SmtpLog.LegacyOption(Logger,
+                $"SMTP_SetPrefs: charset&Encoding {bodyType} has no verified meaning in TypedMail; messages are sent as 1 (automatic: UTF-8, encoding chosen per body).");
         }
 
         lock (SettingsLock)
@@ -95,12 +93,13 @@ public static partial class InternetCommands
         return ErrorCodes.NoError;
     }
 
-    /// <summary>The format a message created now gets from SMTP_Charset and SMTP_SetPrefs.</summary>
+    /// <summary>The format SMTP_Charset and SMTP_SetPrefs give now (unknown charset&amp;Encoding values: automatic).</summary>
     private static MessageFormat CurrentFormat()
     {
         lock (SettingsLock)
         {
-            var type = System.Array.Find(BodyTypes, t => t.Value == _bodyType);
+            var known = System.Array.FindIndex(BodyTypes, t => t.Value == _bodyType);
+            var type = BodyTypes[known < 0 ? 0 : known];
             return new MessageFormat
             {
                 HeaderCharset = _encodeHeaders == 1 ? type.Charset : "utf-8",

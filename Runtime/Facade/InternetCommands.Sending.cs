@@ -10,7 +10,8 @@ public static partial class InternetCommands
     /// <summary>
     /// SMTP_Send: sends the message and leaves it unchanged (a loop can edit it and send again). Session mode 0 =
     /// STARTTLS when offered, 1 = TLS from the first byte, 2 = never TLS, 3 (beyond 4D) = STARTTLS required. Checks
-    /// 10004, 10005, 10006, 10007 and the settings rules before anything goes on the wire. Returns 0, or a negative
+    /// 10004, 10005, 10006, 10007 and the settings rules (12007 unless <see cref="IT_SetEnforceRules"/> turned them into
+    /// logged warnings) before anything goes on the wire. SMTP_Charset and SMTP_SetPrefs as they are now apply. Returns 0, or a negative
     /// network code, an SMTP reply code (e.g. 535, 550), or a code of <see cref="ErrorCodes"/>.
     /// </summary>
     public static int SMTP_Send(int smtpId, int sessionParam = 0) => Guard(() =>
@@ -26,12 +27,15 @@ public static partial class InternetCommands
         }
 
         var mode = (SessionMode)sessionParam;
+        // 4D's SMTP_Charset and SMTP_SetPrefs apply to the messages sent afterwards: the settings in force now win.
+        message.Format = CurrentFormat();
         var own = message.ToSettings(mode);
         var settings = SettingsFor(own.Host, own.Port, message.TimeoutSeconds, mode);
         settings.Auth = own.Auth;
         settings.UserName = own.UserName;
         settings.Password = own.Password;
-        return Task.Run(() => message.SendAsync(settings)).GetAwaiter().GetResult().Code;
+        var logger = Logger;
+        return Task.Run(() => message.SendAsync(settings, logger)).GetAwaiter().GetResult().Code;
     });
 
     /// <summary>
@@ -81,7 +85,8 @@ public static partial class InternetCommands
         {
             message.SetSubject(subject);
             message.SetBody(body, BodyOption.Replace, html);
-            return Task.Run(() => message.SendAsync(settings)).GetAwaiter().GetResult().Code;
+            var logger = Logger;
+            return Task.Run(() => message.SendAsync(settings, logger)).GetAwaiter().GetResult().Code;
         }
 
         if (string.IsNullOrWhiteSpace(host))
@@ -96,7 +101,7 @@ public static partial class InternetCommands
         return Task.Run(async () =>
         {
             // Disposing sends QUIT.
-            await using var smtp = new SmtpSender(settings);
+            await using var smtp = new SmtpSender(settings, Logger);
             return await smtp.SendAsync(mime, sender!, recipients).ConfigureAwait(false);
         }).GetAwaiter().GetResult().Code;
     });

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace TypedMail;
 
@@ -18,6 +20,8 @@ public static partial class InternetCommands
     private static readonly Dictionary<int, int> Ports = new();
     private static int _timeoutSeconds = DefaultTimeoutSeconds;
     private static X509Certificate2? _trustedCertificate;
+    private static bool _enforceRules = true;
+    private static ILogger _logger = NullLogger.Instance;
 
     /// <summary>
     /// IT_SetPort: the port of a protocol, process-global as in 4D (2 = SMTP, 12 = SMTP over SSL; other numbers are
@@ -110,6 +114,55 @@ public static partial class InternetCommands
         return ErrorCodes.NoError;
     }
 
+    /// <summary>
+    /// Not in 4D: 1 (the default) refuses a send that breaks a settings rule with 12007 before connecting (e.g.
+    /// <c>SMTP_Auth</c> with mode 0 on port 25, which 4D allows); 0 logs each broken rule as a warning and sends, for
+    /// legacy relays. Process-global like IT_SetPort; see <see cref="SmtpSettings.EnforceRules"/>. With 0, credentials
+    /// still never go in clear text unless the session mode is 2: TLS comes before AUTH when the server offers
+    /// STARTTLS, and mode 0 without STARTTLS fails with 12002. The analyzers report the rules at build time either way.
+    /// </summary>
+    /// <param name="enforce">1 = refuse (default), 0 = warn in the log; -1 keeps the current setting.</param>
+    public static int IT_SetEnforceRules(int enforce)
+    {
+        if (enforce is < -1 or > 1)
+        {
+            return ErrorCodes.InvalidArgument;
+        }
+
+        lock (SettingsLock)
+        {
+            _enforceRules = enforce == -1 ? _enforceRules : enforce == 1;
+        }
+
+        return ErrorCodes.NoError;
+    }
+
+    /// <summary>
+    /// Not in 4D: where the facade logs its warnings (rules not enforced, 4D options honoured another way, unknown
+    /// charset&amp;Encoding values) and its sends; <see langword="null"/> logs nothing (the default). Process-global.
+    /// </summary>
+    public static int IT_SetLogger(ILogger? logger)
+    {
+        lock (SettingsLock)
+        {
+            _logger = logger ?? NullLogger.Instance;
+        }
+
+        return ErrorCodes.NoError;
+    }
+
+    /// <summary>The logger given to <see cref="IT_SetLogger"/>.</summary>
+    private static ILogger Logger
+    {
+        get
+        {
+            lock (SettingsLock)
+            {
+                return _logger;
+            }
+        }
+    }
+
     /// <summary>The settings of one facade send: the message's port, else IT_SetPort's table for the mode; the global timeout and trusted certificate.</summary>
     private static SmtpSettings SettingsFor(string? host, int messagePort, int? messageTimeout, SessionMode mode)
     {
@@ -134,6 +187,7 @@ public static partial class InternetCommands
                 Mode = mode,
                 TimeoutSeconds = messageTimeout ?? (_timeoutSeconds == 0 ? DefaultTimeoutSeconds : _timeoutSeconds),
                 AcceptedServerCertificate = _trustedCertificate,
+                EnforceRules = _enforceRules,
             };
         }
     }

@@ -11,7 +11,7 @@ namespace TypedMail;
 /// </summary>
 public static partial class InternetCommands
 {
-    /// <summary>SMTP_New: creates a message reference, with the format SMTP_Charset and SMTP_SetPrefs give now.</summary>
+    /// <summary>SMTP_New: creates a message reference. SMTP_Charset and SMTP_SetPrefs apply as they are when SMTP_Send runs.</summary>
     /// <param name="smtpId">The new handle (0 on failure).</param>
     public static int SMTP_New(out int smtpId)
     {
@@ -102,9 +102,12 @@ public static partial class InternetCommands
     });
 
     /// <summary>
-    /// SMTP_Attachment: option 0 = add, 1 = replace all with this one, 2 = remove this one. Encode type 2 = Base64,
-    /// -2 = already Base64, 0 = none; the other 4D types (BinHex, AppleSingle, AppleDouble, UUEncode) give 10001.
-    /// A content-id makes an inline part for <c>cid:</c> references in the HTML body.
+    /// SMTP_Attachment: option 0 = add, 1 = replace all with this one, 2 = remove this one. Encode type, as 4D: positive =
+    /// encode at send time, negative = the file is already encoded. ±2 = Base64, ±7 = UUEncode, 0 = none (MimeKit picks
+    /// a transfer encoding the server accepts). The Macintosh-only ±1 (BinHex), ±3..±6 (AppleSingle, AppleDouble, with or
+    /// without Base64) send the file as it is, in Base64, with a warning in the log naming 4D's option: the file always
+    /// goes, and the result is 0. A content-id makes an inline part for <c>cid:</c> references in the HTML body; a MIME
+    /// type replaces the one guessed from the file name.
     /// </summary>
     public static int SMTP_Attachment(int smtpId, string path, int encodeType, int option = 0, string? contentId = null, string? mimeType = null) => Edit(smtpId, m =>
     {
@@ -113,8 +116,27 @@ public static partial class InternetCommands
             throw Option(option, "0, 1 or 2");
         }
 
-        m.AttachFile(path, encodeType, (AttachmentOption)option, string.IsNullOrEmpty(contentId) ? null : contentId, string.IsNullOrEmpty(mimeType) ? null : mimeType);
+        var sent = encodeType;
+        if (option != 2 && MacintoshEncodings.TryGetValue(System.Math.Abs(encodeType), out var name))
+        {
+            sent = 2;
+            SmtpLog.LegacyOption(Logger, encodeType > 0
+                ? $"SMTP_Attachment: encode type {encodeType} ({name}) is Macintosh-only; '{Path.GetFileName(path)}' is sent in Base64, which every current client reads."
+                : $"SMTP_Attachment: encode type {encodeType} (already {name}); '{Path.GetFileName(path)}' is sent as it is, in Base64.");
+        }
+
+        m.AttachFile(path, sent, (AttachmentOption)option, string.IsNullOrEmpty(contentId) ? null : contentId, string.IsNullOrEmpty(mimeType) ? null : mimeType);
     });
+
+    /// <summary>4D's Macintosh-only attachment encodings (by absolute encode type), sent as Base64.</summary>
+    private static readonly System.Collections.Generic.Dictionary<int, string> MacintoshEncodings = new()
+    {
+        [1] = "BinHex",
+        [3] = "AppleSingle",
+        [4] = "AppleDouble",
+        [5] = "AppleSingle and Base64",
+        [6] = "AppleDouble and Base64",
+    };
 
     /// <summary>
     /// SMTP_Date: the Date header from a date, a time of day and 4D's zone code. <paramref name="date"/>'s time of day

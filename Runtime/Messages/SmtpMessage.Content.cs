@@ -267,8 +267,9 @@ public sealed partial class SmtpMessage
 
     /// <summary>
     /// SMTP_Attachment: a file read at send time. <paramref name="encodeType"/> is 4D's: 2 = Base64 at send time,
-    /// -2 = the file is already Base64, 0 = no encoding asked (MimeKit picks a transfer encoding the server accepts);
-    /// ±1 and ±3..±7 (BinHex, AppleSingle, AppleDouble, UUEncode) are refused with 10001.
+    /// -2 = the file is already Base64, 7 = UUEncode at send time, -7 = the file is already UUEncoded, 0 = no encoding
+    /// asked (MimeKit picks a transfer encoding the server accepts); the Macintosh-only ±1 and ±3..±6 (BinHex,
+    /// AppleSingle, AppleDouble) are refused with 10001 here (the 4D facade sends them as Base64 with a logged warning).
     /// </summary>
     public void AttachFile(string path, int encodeType = 2, AttachmentOption option = AttachmentOption.Add, string? contentId = null, string? mimeType = null)
     {
@@ -292,10 +293,10 @@ public sealed partial class SmtpMessage
                 throw new TypedMailException(ErrorCodes.InvalidArgument, $"Attachment option {(int)option} is not 0, 1 or 2.");
         }
 
-        if (encodeType is not (0 or 2 or -2))
+        if (encodeType is not (0 or 2 or -2 or 7 or -7))
         {
             throw new TypedMailException(ErrorCodes.Unimplemented,
-                $"Attachment encode type {encodeType} (BinHex, AppleSingle, AppleDouble or UUEncode) is not supported: use 2 (Base64), -2 (already Base64) or 0 (none).");
+                $"Attachment encode type {encodeType} (BinHex, AppleSingle or AppleDouble) is not supported: use 2 (Base64), -2 (already Base64), 7 (UUEncode), -7 (already UUEncoded) or 0 (none).");
         }
 
         if (!File.Exists(path))

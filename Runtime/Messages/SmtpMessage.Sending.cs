@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace TypedMail;
 
@@ -56,10 +57,14 @@ public sealed partial class SmtpMessage
         SendAsync(ToSettings(mode), cancellationToken);
 
     /// <summary>Sends with the given settings over a connection of its own, closed afterwards.</summary>
-    public async Task<SendResult> SendAsync(SmtpSettings settings, CancellationToken cancellationToken = default)
+    public Task<SendResult> SendAsync(SmtpSettings settings, CancellationToken cancellationToken = default) =>
+        SendAsync(settings, null, cancellationToken);
+
+    /// <summary>Sends with the given settings over a connection of its own, closed afterwards, logging to <paramref name="logger"/>.</summary>
+    public async Task<SendResult> SendAsync(SmtpSettings settings, ILogger? logger, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        var sender = new SmtpSender(settings);
+        var sender = new SmtpSender(settings, logger);
         await using (sender.ConfigureAwait(false))
         {
             // Disposing sends QUIT.

@@ -231,7 +231,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
 
         var violations = SmtpRules.Check(_settings.Port, _settings.Mode, _settings.HasCredentials, _settings.TimeoutSeconds);
         var errors = violations.Where(v => v.Severity == RuleSeverity.Error).ToList();
-        if (errors.Count > 0)
+        if (errors.Count > 0 && _settings.EnforceRules)
         {
             return SendResult.Failure(ErrorCodes.RuleViolation, string.Join(" ", errors.Select(e => $"{e.Id}: {e.Message}.")));
         }
