@@ -108,17 +108,25 @@ public sealed class FacadeCommandTests
     }
 
     [Fact]
-    public void Body_Plus4_IsTheHtmlBody()
+    public void Body_IsOneBody_Plus4_MarksItHtml()
     {
         SMTP_New(out var id);
+        var message = MessageOf(id);
         Assert.Equal(0, SMTP_Body(id, "plain"));
         Assert.Equal(0, SMTP_Body(id, "<p>html</p>", 5));
-        Assert.Equal(0, SMTP_Body(id, "<p>more</p>", 6));
-        var message = MessageOf(id);
-        Assert.Equal("plain", message.TextBody);
+        Assert.Null(message.TextBody);
+        Assert.Equal("<p>html</p>", message.HtmlBody);
+        Assert.Equal(0, SMTP_Body(id, "<p>more</p>", 2));
         Assert.Equal("<p>html</p><p>more</p>", message.HtmlBody);
-        Assert.Equal(0, SMTP_Body(id, "", 5));
-        Assert.Null(message.HtmlBody);
+        Assert.Equal(0, SMTP_Body(id, ""));
+        Assert.Equal("<p>html</p><p>more</p>", message.HtmlBody);
+        Assert.Equal(0, SMTP_Body(id, "plain again"));
+        Assert.Equal(("plain again", (string?)null), (message.TextBody, message.HtmlBody));
+        Assert.Equal(0, SMTP_Body(id, "", 4));
+        Assert.Equal(((string?)null, "plain again"), (message.TextBody, message.HtmlBody));
+        Assert.Equal(0, SMTP_Body(id, "", 1));
+        Assert.Equal(((string?)null, (string?)null), (message.TextBody, message.HtmlBody));
+        Assert.Equal(ErrorCodes.InvalidArgument, SMTP_Body(id, "x", 3));
         SMTP_Clear(ref id);
     }
 

@@ -115,6 +115,40 @@ public sealed class FourDPortingTests : IDisposable
     }
 
     [Fact]
+    public async Task Body_text_then_html_is_one_HTML_body_with_the_generated_text_alternative_not_the_earlier_text()
+    {
+        await using var server = await LoopbackServers.StartAsync();
+        var id = NewLetter(server, "Plain words that 4D replaced.");
+        Assert.Equal(0, SMTP_Body(id, "<p>Turkeys <b>away</b></p>", 4));
+        Assert.Equal(0, SMTP_Body(id, "<p>Happy Thanksgiving</p>", 2));
+        Assert.Equal(0, SMTP_Send(id, 2));
+
+        Assert.Equal(0, SMTP_Body(id, "Only text now.", 1));
+        Assert.Equal(0, SMTP_Send(id, 2));
+        SMTP_Clear(ref id);
+
+        var received = await server.WaitForMessagesAsync(2, LoopbackServers.Patience);
+        var alternative = Assert.IsType<MultipartAlternative>(received[0].Message.Body);
+        Assert.Equal(2, alternative.Count);
+        Assert.Equal("<p>Turkeys <b>away</b></p><p>Happy Thanksgiving</p>", received[0].Message.HtmlBody?.Trim());
+        Assert.Contains("Turkeys away", received[0].Message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("4D replaced", Encoding.UTF8.GetString(received[0].RawMime), StringComparison.Ordinal);
+
+        var single = Assert.IsType<TextPart>(received[1].Message.Body);
+        Assert.True(single.IsPlain);
+        Assert.Equal("Only text now.", single.Text.TrimEnd());
+    }
+
+    [Fact]
+    public void Attachment_an_empty_path_is_12008_no_dialog()
+    {
+        Assert.Equal(0, SMTP_New(out var id));
+        Assert.Equal(ErrorCodes.AttachmentNotFound, SMTP_Attachment(id, "", 2));
+        Assert.Equal(ErrorCodes.AttachmentNotFound, SMTP_Attachment(id, "", 1, 0));
+        SMTP_Clear(ref id);
+    }
+
+    [Fact]
     public async Task Prefs_and_charset_set_after_SMTP_New_apply_to_that_message_when_it_is_sent()
     {
         await using var server = await LoopbackServers.StartAsync();
@@ -127,9 +161,18 @@ public sealed class FourDPortingTests : IDisposable
         Assert.Equal(0, SMTP_Charset(0, 0));
         Assert.Equal(0, SMTP_SetPrefs(1, 12, 0));
         Assert.Equal(0, SMTP_Send(id, 2));
+        Assert.Equal(0, SMTP_Charset(1, 1));
+        Assert.Equal(0, SMTP_SetPrefs(1, 6, 0));
+        Assert.Equal(0, SMTP_Body(id, "Only € here"));
+        Assert.Equal(0, SMTP_Send(id, 2));
         SMTP_Clear(ref id);
 
-        var received = await server.WaitForMessagesAsync(2, LoopbackServers.Patience);
+        var received = await server.WaitForMessagesAsync(3, LoopbackServers.Patience);
+        var euro = Assert.IsType<TextPart>(received[2].Message.Body);
+        Assert.Equal("utf-8", euro.ContentType.Charset, ignoreCase: true);
+        Assert.Equal(ContentEncoding.Base64, euro.ContentTransferEncoding);
+        Assert.Equal("Only € here", euro.Text.TrimEnd());
+
         var latin = Assert.IsType<TextPart>(received[0].Message.Body);
         Assert.Equal("iso-8859-1", latin.ContentType.Charset, ignoreCase: true);
         Assert.Equal(ContentEncoding.QuotedPrintable, latin.ContentTransferEncoding);

@@ -77,17 +77,33 @@ public static partial class InternetCommands
     /// <summary>SMTP_Encrypted: as <see cref="SMTP_Subject"/>.</summary>
     public static int SMTP_Encrypted(int smtpId, string value, int option = 0) => Edit(smtpId, m => m.SetEncrypted(value, TextOptionOf(option)));
 
-    /// <summary>SMTP_Body: 0 = replace unless empty, 1 = replace (empty removes), 2 = append; +4 = the HTML body (4, 5, 6).</summary>
+    /// <summary>
+    /// SMTP_Body: 4D's single body. 0 = replace it unless the text is empty, 1 = replace it (empty deletes it), 2 = append
+    /// to it; +4 marks it HTML (4, 5, 6). Replacing without +4 makes it plain text; appending without +4 keeps its mark;
+    /// <c>SMTP_Body(id; ""; 4)</c> marks the current body HTML. An HTML body is sent with a plain-text alternative
+    /// generated from it (<see cref="SmtpMessage.TextAlternative"/>), an addition that leaves the HTML as written.
+    /// </summary>
     public static int SMTP_Body(int smtpId, string value, int option = 0) => Edit(smtpId, m =>
     {
-        var html = (option & 4) != 0;
+        var markHtml = (option & 4) != 0;
         var basic = option & ~4;
         if (basic is < 0 or > 2)
         {
             throw Option(option, "0, 1 or 2, plus 4 for HTML");
         }
 
-        m.SetBody(value, (BodyOption)basic, html);
+        var wasHtml = m.HtmlBody is not null;
+        var current = m.HtmlBody ?? m.TextBody;
+        var empty = string.IsNullOrEmpty(value);
+        var body = (BodyOption)basic switch
+        {
+            BodyOption.ReplaceUnlessEmpty => empty ? current : value,
+            BodyOption.Replace => empty ? null : value,
+            _ => empty ? current : current + value,
+        };
+        var html = markHtml || (wasHtml && (basic == (int)BodyOption.Append || (basic == (int)BodyOption.ReplaceUnlessEmpty && empty)));
+        m.SetBody(string.Empty, BodyOption.Replace, !html);
+        m.SetBody(body ?? string.Empty, BodyOption.Replace, html);
     });
 
     /// <summary>SMTP_AddHeader: 0 = add, 1 = replace all of that name, 2 = remove all of that name.</summary>
@@ -116,16 +132,15 @@ public static partial class InternetCommands
             throw Option(option, "0, 1 or 2");
         }
 
-        var sent = encodeType;
-        if (option != 2 && MacintoshEncodings.TryGetValue(System.Math.Abs(encodeType), out var name))
+        var macintosh = option != 2 && MacintoshEncodings.TryGetValue(System.Math.Abs(encodeType), out var name) ? name : null;
+        m.AttachFile(path, macintosh is null ? encodeType : 2, (AttachmentOption)option,
+            string.IsNullOrEmpty(contentId) ? null : contentId, string.IsNullOrEmpty(mimeType) ? null : mimeType);
+        if (macintosh is not null)
         {
-            sent = 2;
             SmtpLog.LegacyOption(Logger, encodeType > 0
-                ? $"SMTP_Attachment: encode type {encodeType} ({name}) is Macintosh-only; '{Path.GetFileName(path)}' is sent in Base64, which every current client reads."
-                : $"SMTP_Attachment: encode type {encodeType} (already {name}); '{Path.GetFileName(path)}' is sent as it is, in Base64.");
+                ? $"SMTP_Attachment: encode type {encodeType} ({macintosh}) is Macintosh-only; '{Path.GetFileName(path)}' is sent in Base64, which every current client reads."
+                : $"SMTP_Attachment: encode type {encodeType} (already {macintosh}); '{Path.GetFileName(path)}' is sent as it is, in Base64.");
         }
-
-        m.AttachFile(path, sent, (AttachmentOption)option, string.IsNullOrEmpty(contentId) ? null : contentId, string.IsNullOrEmpty(mimeType) ? null : mimeType);
     });
 
     /// <summary>4D's Macintosh-only attachment encodings (by absolute encode type), sent as Base64.</summary>

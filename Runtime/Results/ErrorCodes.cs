@@ -106,7 +106,7 @@ public static class ErrorCodes
     {
         [NoError] = "No error.",
         [Cancelled] = "The operation was cancelled.",
-        [Unimplemented] = "This feature is not implemented (BinHex, AppleSingle, AppleDouble and UUEncode attachments, legacy time zone codes): use Base64 (2) or none (0).",
+        [Unimplemented] = "This feature is not implemented (4D's legacy time zone codes 2..6; BinHex, AppleSingle and AppleDouble outside the 4D facade, which sends them as Base64).",
         [NoMoreReferences] = "No more message references are available: clear the ones you no longer use.",
         [InvalidReference] = "The message reference is invalid: it was never created or it was cleared.",
         [NoHost] = "No SMTP host was given.",
