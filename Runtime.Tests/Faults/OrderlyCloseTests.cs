@@ -78,20 +78,21 @@ public sealed class OrderlyCloseTests
     [Fact]
     public async Task DisposeAsync_WaitsForTheSendInFlight_ThenSendsQuit_WithoutAnException()
     {
-        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Stall = TimeSpan.FromSeconds(1) });
+        // The reply to the first message is held until the sender is disposing: the second is then surely queued.
+        var disposing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { SlowUntil = _ => disposing.Task.IsCompleted });
         var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
         using var message = LoopbackServers.Letter();
         using var queued = LoopbackServers.Letter("bailey@wkrp.com");
         server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Slow));
 
         var inFlight = sender.SendAsync(message);
-        while (!server.Connections.Any(c => c.Commands.Contains("DATA")))
-        {
-            await Task.Delay(10).WaitAsync(LoopbackServers.Patience);
-        }
+        await server.WhenAsync(s => s.Connections.Any(c => c.Commands.Contains("DATA")));
 
         var waiting = sender.SendAsync(queued);
-        await sender.DisposeAsync();
+        var disposed = sender.DisposeAsync().AsTask();
+        disposing.SetResult();
+        await disposed.WaitAsync(LoopbackServers.Patience);
 
         Assert.Equal(0, (await inFlight).Code);
         var turnedAway = await waiting;

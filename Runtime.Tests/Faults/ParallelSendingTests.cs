@@ -60,10 +60,10 @@ public sealed class ParallelSendingTests
     [Fact]
     public async Task ParallelMerge_AServerRefusingExtraConnectionsWith421_LowersTheCount_NoMessageFails()
     {
-        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { MaxConcurrentConnections = 2, Stall = TimeSpan.FromMilliseconds(200) });
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { MaxConcurrentConnections = 2, SlowUntil = s => s.TurnedAway > 0 });
         for (var i = 0; i < 4; i++)
         {
-            // Slow replies keep the first connections busy while the others open.
+            // Slow replies keep the first connections busy until the server has turned one away.
             server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Slow));
         }
 
@@ -82,7 +82,7 @@ public sealed class ParallelSendingTests
     [Fact]
     public async Task APooledSender_ServesConcurrentSendsOnSeveralConnections_NeverMoreThanItsPool()
     {
-        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Stall = TimeSpan.FromMilliseconds(300) });
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { SlowUntil = s => s.MostConcurrentConnections >= 3 });
         for (var i = 0; i < 6; i++)
         {
             server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Slow));

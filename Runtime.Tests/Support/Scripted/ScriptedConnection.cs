@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
@@ -356,7 +357,7 @@ internal sealed class ScriptedConnection
                     await Task.Delay(Options.Stall, _stop);
                     return true;
                 case FaultKind.Slow:
-                    await Task.Delay(Options.Stall, _stop);
+                    await SlowAsync();
                     break;
                 default:
                     return await ReplyAsync(afterDot.Reply);
@@ -381,6 +382,22 @@ internal sealed class ScriptedConnection
         return true;
     }
 
+    /// <summary>Holds a slow reply: until the options' condition holds (bounded by the loopback patience), else for the stall.</summary>
+    private async Task SlowAsync()
+    {
+        if (Options.SlowUntil is not { } condition)
+        {
+            await Task.Delay(Options.Stall, _stop);
+            return;
+        }
+
+        var patience = Stopwatch.StartNew();
+        while (!condition(_server) && patience.Elapsed < LoopbackServers.Patience)
+        {
+            await Task.Delay(5, _stop);
+        }
+    }
+
     /// <summary>Applies a fault; Proceed lets the command go on normally (a slow reply).</summary>
     private async Task<Verdict> ApplyAsync(Fault fault)
     {
@@ -392,7 +409,7 @@ internal sealed class ScriptedConnection
                 await Task.Delay(Options.Stall, _stop);
                 return Verdict.End;
             case FaultKind.Slow:
-                await Task.Delay(Options.Stall, _stop);
+                await SlowAsync();
                 return Verdict.Proceed;
             default:
                 await ReplyAsync(fault.Reply);

@@ -28,6 +28,13 @@ internal sealed class ScriptedServerOptions
     public TimeSpan Stall { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>
+    /// When set, a slow reply waits until this condition holds (at most <see cref="LoopbackServers.Patience"/>) instead
+    /// of for <see cref="Stall"/>: a test that needs connections busy at once waits on that event, not on a clock that a
+    /// loaded machine outruns.
+    /// </summary>
+    public Func<ScriptedSmtpServer, bool>? SlowUntil { get; set; }
+
+    /// <summary>
     /// Caps the server's socket receive buffer, or <see langword="null"/> for the system's. Linux grows a loopback receive
     /// buffer up to tcp_rmem's maximum (32 MiB here), so a server that stops reading only blocks the client's write
     /// reliably when the buffer is capped.

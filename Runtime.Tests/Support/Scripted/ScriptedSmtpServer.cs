@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
@@ -80,6 +81,21 @@ internal sealed class ScriptedSmtpServer : IAsyncDisposable
 
     /// <summary>How many connections were turned away with 421 because of <see cref="ScriptedServerOptions.MaxConcurrentConnections"/>.</summary>
     public int TurnedAway => Connections.Count(c => c.TurnedAway);
+
+    /// <summary>Completes when <paramref name="condition"/> holds; fails after <see cref="LoopbackServers.Patience"/>, never hangs.</summary>
+    public async Task WhenAsync(Func<ScriptedSmtpServer, bool> condition)
+    {
+        var patience = Stopwatch.StartNew();
+        while (!condition(this))
+        {
+            if (patience.Elapsed > LoopbackServers.Patience)
+            {
+                throw new TimeoutException($"The scripted server did not reach the awaited state within {LoopbackServers.Patience}.");
+            }
+
+            await Task.Delay(5);
+        }
+    }
 
     public bool AnyCredentialsInClear => Connections.Any(c => c.Authentications.Any(a => !a.Secure));
 
