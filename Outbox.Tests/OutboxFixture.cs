@@ -35,7 +35,7 @@ internal sealed class OutboxFixture : IAsyncDisposable
 
     public OutboxOptions Options { get; }
 
-    public ManualClock Clock { get; } = new(DateTimeOffset.Parse("2026-12-05T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    public ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public DeliverySignal Signal { get; } = new();
 
