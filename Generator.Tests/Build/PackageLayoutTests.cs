@@ -7,14 +7,14 @@ using System.Text.RegularExpressions;
 namespace TypedMail.Generator.Tests.Build;
 
 /// <summary>
-/// The packages of DESIGN.md, as <c>dotnet pack TypedMail.sln</c> makes them: exactly TypedMail, TypedMail.Testing and
-/// TypedMail.Mailbox, each with its symbols package and full metadata; TypedMail with the runtime in lib/ and the
+/// The packages of DESIGN.md, as <c>dotnet pack TypedMail.sln</c> makes them: exactly TypedMail, TypedMail.Testing,
+/// TypedMail.Mailbox and TypedMail.Outbox, each with its symbols package and full metadata; TypedMail with the runtime in lib/ and the
 /// generator, analyzers and code fixes in analyzers/dotnet/roslyn4.14/cs, none of them a package dependency.
 /// </summary>
 [Collection(DotnetCli.Collection)]
 public sealed class PackageLayoutTests(PackedFeed feed)
 {
-    private static readonly string[] Packages = ["TypedMail", "TypedMail.Mailbox", "TypedMail.Testing"];
+    private static readonly string[] Packages = ["TypedMail", "TypedMail.Mailbox", "TypedMail.Outbox", "TypedMail.Testing"];
 
     [Fact]
     public void DotnetPack_MakesExactlyThePackagesAndTheirSymbols_WithoutWarnings()
@@ -51,6 +51,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     [InlineData("TypedMail")]
     [InlineData("TypedMail.Testing")]
     [InlineData("TypedMail.Mailbox")]
+    [InlineData("TypedMail.Outbox")]
     public void EveryPackage_CarriesTheMetadataPeopleLookFor(string id)
     {
         using var archive = ZipFile.OpenRead(feed.PackageOf(id));
@@ -71,10 +72,12 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         Assert.Contains(id == "TypedMail.Mailbox" ? "tools/net10.0/any/TypedMail.Mailbox.dll" : $"lib/net10.0/{id}.dll", entries);
     }
 
-    [Fact]
-    public void TypedMailTesting_DependsOnTypedMailOfTheSameVersion()
+    [Theory]
+    [InlineData("TypedMail.Testing")]
+    [InlineData("TypedMail.Outbox")]
+    public void CompanionPackages_DependOnTypedMailOfTheSameVersion(string id)
     {
-        using var archive = ZipFile.OpenRead(feed.PackageOf("TypedMail.Testing"));
+        using var archive = ZipFile.OpenRead(feed.PackageOf(id));
         Assert.Contains($"<dependency id=\"TypedMail\" version=\"{feed.Version}\"", Manifest(archive), StringComparison.Ordinal);
     }
 
@@ -82,6 +85,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     [InlineData("TypedMail", "lib/net10.0/TypedMail.pdb")]
     [InlineData("TypedMail.Testing", "lib/net10.0/TypedMail.Testing.pdb")]
     [InlineData("TypedMail.Mailbox", "tools/net10.0/any/TypedMail.Mailbox.pdb")]
+    [InlineData("TypedMail.Outbox", "lib/net10.0/TypedMail.Outbox.pdb")]
     public void SymbolsPackage_HoldsPdbsThatSourceLinkMapsToGitHub(string id, string pdb)
     {
         var symbols = Path.ChangeExtension(feed.PackageOf(id), ".snupkg");
