@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
@@ -18,13 +19,14 @@ namespace TypedMail.Generator.Tests.Equivalence;
 /// One MIME writer: every message class of the snapshot suite and of the samples, filled with non-ASCII text, real
 /// attachments and recipients of every kind, is rendered through every path a message takes (the Previews page,
 /// <c>ToMimeMessage()</c>, the message reference, the recording sender, and the bytes the Mailbox receives from an
-/// <see cref="SmtpSender"/>). All must be the same bytes except Date, Message-ID and multipart boundaries: a path that
+/// <see cref="SmtpSender"/>, plain and DKIM-signing). All must be the same bytes except Date, Message-ID, the DKIM
+/// signature and multipart boundaries: a path that
 /// changes a transfer encoding, a charset or the part tree fails here, not in production.
 /// </summary>
 public sealed class MimeEquivalenceTests : IDisposable
 {
     private static readonly Regex Boundary = new("boundary=\"?([^\";\\s]+)\"?", RegexOptions.IgnoreCase);
-    private static readonly Regex VaryingHeader = new("^(Date|Message-Id):[^\\n]*\\n([ \\t][^\\n]*\\n)*", RegexOptions.IgnoreCase | RegexOptions.Multiline);
+    private static readonly Regex VaryingHeader = new("^(Date|Message-Id|DKIM-Signature):[^\\n]*\\n([ \\t][^\\n]*\\n)*", RegexOptions.IgnoreCase | RegexOptions.Multiline);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("typedmail-equivalence-").FullName;
 
@@ -56,10 +58,17 @@ public sealed class MimeEquivalenceTests : IDisposable
         Assert.NotEmpty(types);
         await using var mailbox = await MailboxServer.StartAsync();
         await using var sender = new SmtpSender(new SmtpSettings { Host = mailbox.Host, Port = mailbox.Port, Mode = SessionMode.NeverTls });
+        using var key = RSA.Create(2048);
+        await using var signing = new SmtpSender(new SmtpSettings
+        {
+            Host = mailbox.Host, Port = mailbox.Port, Mode = SessionMode.NeverTls,
+            Dkim = new DkimSettings { Domain = "example.org", Selector = "equivalence", PrivateKeyPem = key.ExportRSAPrivateKeyPem() },
+        });
         foreach (var type in types)
         {
             var message = (ITypedMailMessage)new SampleValues(_directory).Fill(type);
             var paths = await RenderEveryWayAsync(message, sender, mailbox);
+            paths["bytes the Mailbox received from a DKIM-signing sender"] = await ReceivedAsync(message, signing, mailbox);
             var expected = Canonical(paths["ToMimeMessage()"]);
             foreach (var (path, bytes) in paths)
             {
@@ -97,6 +106,17 @@ public sealed class MimeEquivalenceTests : IDisposable
         Assert.Equal(recorder.Messages.Single().EnvelopeRecipients, received.Recipients);
         Assert.Equal(recorder.Messages.Single().EnvelopeSender, received.MailFrom);
         return paths;
+    }
+
+    /// <summary>What the Mailbox receives when <paramref name="sender"/> sends the message (its signature is not compared).</summary>
+    private static async Task<byte[]> ReceivedAsync(ITypedMailMessage message, SmtpSender sender, MailboxServer mailbox)
+    {
+        mailbox.Clear();
+        var sent = await TypedMessageSending.SendAsync(sender, message).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(sent.Succeeded, sent.ErrorText);
+        var received = await mailbox.WaitForMessageAsync(TimeSpan.FromSeconds(30));
+        Assert.Contains(received.Message.Headers, h => h.Id == HeaderId.DkimSignature);
+        return received.RawMime;
     }
 
     /// <summary>The MIME text with Date and Message-ID removed and each boundary replaced by its rank.</summary>
