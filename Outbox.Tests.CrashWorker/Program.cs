@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TypedMail;
 using TypedMail.Outbox;
 
-// Usage: CrashWorker <sqlite connection string> <smtp port>
+// Usage: CrashWorker sqlite|postgresql <connection string> <smtp port>
 // Delivers until nothing is Pending or Sending, then exits 0. The crash test kills it at random moments and starts it again.
-var store = new SqliteOutboxStore(args[0]);
+IOutboxStore store = args[0] == "postgresql" ? new TypedMail.Outbox.PostgreSql.PostgreSqlOutboxStore(args[1]) : new SqliteOutboxStore(args[1]);
 var options = new OutboxOptions
 {
     LeaseDuration = TimeSpan.FromSeconds(2),
@@ -15,7 +15,7 @@ var options = new OutboxOptions
     MaxRetryDelay = TimeSpan.FromSeconds(1),
     MaxAttempts = 1000,
 };
-await using var sender = new SmtpSender(new SmtpSettings { Host = "127.0.0.1", Port = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Mode = SessionMode.NeverTls, MaxConnections = 4 });
+await using var sender = new SmtpSender(new SmtpSettings { Host = "127.0.0.1", Port = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), Mode = SessionMode.NeverTls, MaxConnections = 4 });
 var worker = new DeliveryWorker(store, new DeliveryTransport(sender), options, new DeliverySignal(), TimeProvider.System, NullLogger.Instance);
 Console.WriteLine("started");
 while (true)

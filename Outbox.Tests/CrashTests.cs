@@ -108,6 +108,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             UseShellExecute = false,
         };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TypedMail.Outbox.Tests.CrashWorker.dll"));
+        info.ArgumentList.Add("sqlite");
         info.ArgumentList.Add(fixture.ConnectionString);
         info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Process.Start(info) ?? throw new InvalidOperationException("the worker process did not start");

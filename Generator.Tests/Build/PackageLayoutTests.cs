@@ -8,13 +8,13 @@ namespace TypedMail.Generator.Tests.Build;
 
 /// <summary>
 /// The packages of DESIGN.md, as <c>dotnet pack TypedMail.sln</c> makes them: exactly TypedMail, TypedMail.Testing,
-/// TypedMail.Mailbox and TypedMail.Outbox, each with its symbols package and full metadata; TypedMail with the runtime in lib/ and the
+/// TypedMail.Mailbox, TypedMail.Outbox and TypedMail.Outbox.PostgreSql, each with its symbols package and full metadata; TypedMail with the runtime in lib/ and the
 /// generator, analyzers and code fixes in analyzers/dotnet/roslyn4.14/cs, none of them a package dependency.
 /// </summary>
 [Collection(DotnetCli.Collection)]
 public sealed class PackageLayoutTests(PackedFeed feed)
 {
-    private static readonly string[] Packages = ["TypedMail", "TypedMail.Mailbox", "TypedMail.Outbox", "TypedMail.Testing"];
+    private static readonly string[] Packages = ["TypedMail", "TypedMail.Mailbox", "TypedMail.Outbox", "TypedMail.Outbox.PostgreSql", "TypedMail.Testing"];
 
     [Fact]
     public void DotnetPack_MakesExactlyThePackagesAndTheirSymbols_WithoutWarnings()
@@ -52,6 +52,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     [InlineData("TypedMail.Testing")]
     [InlineData("TypedMail.Mailbox")]
     [InlineData("TypedMail.Outbox")]
+    [InlineData("TypedMail.Outbox.PostgreSql")]
     public void EveryPackage_CarriesTheMetadataPeopleLookFor(string id)
     {
         using var archive = ZipFile.OpenRead(feed.PackageOf(id));
@@ -86,6 +87,7 @@ public sealed class PackageLayoutTests(PackedFeed feed)
     [InlineData("TypedMail.Testing", "lib/net10.0/TypedMail.Testing.pdb")]
     [InlineData("TypedMail.Mailbox", "tools/net10.0/any/TypedMail.Mailbox.pdb")]
     [InlineData("TypedMail.Outbox", "lib/net10.0/TypedMail.Outbox.pdb")]
+    [InlineData("TypedMail.Outbox.PostgreSql", "lib/net10.0/TypedMail.Outbox.PostgreSql.pdb")]
     public void SymbolsPackage_HoldsPdbsThatSourceLinkMapsToGitHub(string id, string pdb)
     {
         var symbols = Path.ChangeExtension(feed.PackageOf(id), ".snupkg");
