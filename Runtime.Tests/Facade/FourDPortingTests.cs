@@ -139,6 +139,36 @@ public sealed class FourDPortingTests : IDisposable
         Assert.Equal("Only text now.", single.Text.TrimEnd());
     }
 
+    [Theory]
+    [InlineData(2, 0, "7bit", 120)]
+    [InlineData(2, 130, "7bit", 120)]
+    [InlineData(2, 100, "quoted-printable", 76)]
+    [InlineData(7, 100, "quoted-printable", 76)]
+    [InlineData(3, 0, "quoted-printable", 76)]
+    [InlineData(3, 64, "quoted-printable", 64)]
+    [InlineData(12, 60, "base64", 60)]
+    [InlineData(12, 40, "base64", 60)]
+    public async Task Prefs_lineLength_applies_where_MIME_allows(int bodyType, int lineLength, string transfer, int longestWireLine)
+    {
+        var longLine = string.Concat(Enumerable.Repeat("Turkeys away ", 10)).Insert(0, "*")[..120];
+        var body = $"Dear friend,\r{longLine}\rBig Guy";
+        await using var server = await LoopbackServers.StartAsync();
+        var id = NewLetter(server, body);
+        Assert.Equal(0, SMTP_Charset(0, 1));
+        Assert.Equal(0, SMTP_SetPrefs(1, bodyType, lineLength));
+
+        Assert.Equal(0, SMTP_Send(id, 2));
+        SMTP_Clear(ref id);
+
+        var received = await server.WaitForMessageAsync(LoopbackServers.Patience);
+        var part = Assert.IsType<TextPart>(received.Message.Body);
+        Assert.Equal(transfer, part.Headers[HeaderId.ContentTransferEncoding], ignoreCase: true);
+        Assert.Equal(body.Replace("\r", "\n"), part.Text.Replace("\r\n", "\n").TrimEnd());
+        var raw = Encoding.ASCII.GetString(received.RawMime);
+        var wireBody = raw[(raw.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
+        Assert.Equal(longestWireLine, wireBody.Split("\r\n").Max(l => l.Length));
+    }
+
     [Fact]
     public void Attachment_an_empty_path_is_12008_no_dialog()
     {

@@ -55,7 +55,8 @@ public static partial class InternetCommands
     /// (0 = automatic, up to 998, -1 = keep). Every other charset&amp;Encoding value 4D code passes (0, 9, 10 ISO-2022-JP,
     /// 13 and above) is accepted and kept for SMTP_GetPrefs, and sends as automatic (UTF-8) with a warning in the log
     /// (<see cref="IT_SetLogger"/>): 4D's pages do not give their meaning, or TypedMail does not write that charset.
-    /// Applies to the messages sent afterwards, including those created before. TypedMail always writes CRLF line ends.
+    /// Applies to the messages sent afterwards, including those created before. lineLength applies where MIME allows (see
+    /// <see cref="MessageFormat.LineLength"/>). TypedMail always writes CRLF line ends, whatever lineFeed says.
     /// </summary>
     public static int SMTP_SetPrefs(int lineFeed, int bodyType, int lineLength)
     {

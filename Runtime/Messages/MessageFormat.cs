@@ -24,7 +24,12 @@ public sealed class MessageFormat
     /// <summary>4D's lineFeed preference (1 = add LF after CR). Kept for SMTP_GetPrefs: TypedMail always writes CRLF (RFC 5322 §2.3).</summary>
     public bool AddLineFeeds { get; set; } = true;
 
-    /// <summary>4D's maximum body line length (0 = automatic). Kept for SMTP_GetPrefs; MIME encoders keep lines within 76 characters and RFC 5322's 998 applies.</summary>
+    /// <summary>
+    /// 4D's maximum body line length (0 = automatic; at most 998, RFC 5322's limit), applied where MIME allows: a text body
+    /// with a longer line is sent quoted-printable instead of 7bit or 8bit (soft line breaks, the text unchanged), and
+    /// quoted-printable and base64 bodies are written with lines of this length when it is under their 76 (60 at the
+    /// least: MimeKit's encoders go no shorter).
+    /// </summary>
     public int LineLength { get; set; }
 
     /// <summary>A copy, so that a message keeps the format it was created with.</summary>
@@ -34,8 +39,29 @@ public sealed class MessageFormat
 
     internal Encoding BodyEncodingFor(string text) => Fitting(BodyCharset, text);
 
-    internal ContentEncoding TransferEncodingFor(string text) =>
-        BodyEncoding == ContentEncoding.SevenBit && !IsAscii(text) ? ContentEncoding.QuotedPrintable : BodyEncoding;
+    internal ContentEncoding TransferEncodingFor(string text)
+    {
+        var chosen = BodyEncoding == ContentEncoding.SevenBit && !IsAscii(text) ? ContentEncoding.QuotedPrintable : BodyEncoding;
+        return LineLength > 0 && chosen is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit
+            && LongestLine(text, BodyEncodingFor(text)) > LineLength
+            ? ContentEncoding.QuotedPrintable
+            : chosen;
+    }
+
+    /// <summary>The line length the quoted-printable or base64 encoder writes: <see cref="LineLength"/> within 60..76, or null for the encoder's own 76.</summary>
+    internal int? EncodedLineLength => LineLength is > 0 and < 76 ? Math.Max(60, LineLength) : null;
+
+    /// <summary>The longest line of <paramref name="text"/> in octets of <paramref name="encoding"/> (lines end at LF).</summary>
+    private static int LongestLine(string text, Encoding encoding)
+    {
+        var longest = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            longest = Math.Max(longest, encoding.GetByteCount(line.TrimEnd('\r')));
+        }
+
+        return longest;
+    }
 
     /// <summary>The charset when it can hold the whole text, else UTF-8 (nothing is replaced by '?').</summary>
     private static Encoding Fitting(string charset, string text)

@@ -113,11 +113,24 @@ internal static class MimeWriter
         var part = new TextPart(subtype);
         // 4D writes line breaks as CR; normalised to LF here, MailKit writes CRLF on the wire.
         text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-        part.SetText(format.BodyEncodingFor(text), text);
+        var charset = format.BodyEncodingFor(text);
+        part.SetText(charset, text);
         var transfer = format.TransferEncodingFor(text);
         if (transfer != ContentEncoding.Default)
         {
             part.ContentTransferEncoding = transfer;
+        }
+
+        if (transfer is ContentEncoding.QuotedPrintable or ContentEncoding.Base64 && format.EncodedLineLength is { } length)
+        {
+            // 4D's lineLength under MIME's 76: encoded now with that line length, so MimeKit writes it as it is.
+            MimeKit.Encodings.IMimeEncoder encoder = transfer == ContentEncoding.Base64
+                ? new MimeKit.Encodings.Base64Encoder(length)
+                : new MimeKit.Encodings.QuotedPrintableEncoder(length);
+            var bytes = charset.GetBytes(text);
+            var encoded = new byte[encoder.EstimateOutputLength(bytes.Length)];
+            var written = encoder.Flush(bytes, 0, bytes.Length, encoded);
+            part.Content = new MimeContent(new MemoryStream(encoded, 0, written, writable: false), transfer);
         }
 
         return part;
