@@ -43,6 +43,23 @@ public sealed class DeliveryTests
     }
 
     [Fact]
+    public async Task APartialDelivery_WithAPermanentRefusal_IsSent_AndNotRetried()
+    {
+        await using var server = await OutboxFixture.StartMailboxAsync(configure: o => o.RejectedRecipients.Add("audit@example.org"));
+        await using var fixture = new OutboxFixture(server.Port);
+
+        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(4));
+        await fixture.DrainAsync();
+        fixture.Clock.Advance(TimeSpan.FromDays(1));
+        await fixture.DrainAsync();
+
+        var stored = Assert.Single(await fixture.Outbox.ListAsync().ToArrayAsync());
+        Assert.Equal((OutboxState.Sent, ErrorCodes.PartiallyDelivered, 1), (stored.State, stored.LastCode, stored.Attempts));
+        var received = Assert.Single(server.Messages);
+        Assert.Equal(new[] { "customer4@example.com" }, received.Recipients);
+    }
+
+    [Fact]
     public async Task AServerDownForAWhile_EveryEntryEndsSent_NoneTwice_AndTheDelaysGrow()
     {
         var port = OutboxFixture.FreePort();

@@ -129,7 +129,10 @@ internal sealed class DeliveryWorker : BackgroundService
             return;
         }
 
-        var completion = _policy.Decide(entry, result, _time.GetUtcNow());
+        // Stopped before it went (the host is shutting down): due again at once, for the next worker or the next start.
+        var completion = cancellationToken.IsCancellationRequested && result.Code is ErrorCodes.Cancelled or ErrorCodes.NotAttempted
+            ? new Completion(OutboxState.Pending, result.Code, result.ToString(), _time.GetUtcNow(), null)
+            : _policy.Decide(entry, result, _time.GetUtcNow());
         if (!await _store.CompleteAsync(entry.Id, _owner, completion, CancellationToken.None).ConfigureAwait(false))
         {
             _logger.LogWarning("TypedMail outbox: entry {Id} was no longer leased to this worker when its outcome ({Code}) was recorded.", entry.Id, result.Code);

@@ -3,6 +3,8 @@
 // Default: an embedded Mailbox on loopback that writes .eml files. A real server:
 //   dotnet run --project samples/MailMerge -- --host smtp.example.com --port 587 --user u --password p --to you@example.com
 // (or TYPEDMAIL_HOST, TYPEDMAIL_PORT, TYPEDMAIL_USER, TYPEDMAIL_PASSWORD, TYPEDMAIL_TO).
+// --outbox: through a SQLite outbox with one idempotency key per person; stop it with Ctrl+C, run it again, and only
+// the rest is sent (OutboxMerge.cs).
 using MailMerge;
 using TypedMail.Samples;
 using TypedMail;
@@ -39,6 +41,11 @@ void Configure(SmtpSettings settings)
 {
     settings.Host = mailbox?.Host ?? target.Host;
     settings.Port = mailbox?.Port ?? target.Port;
+}
+
+if (args.Contains("--outbox"))
+{
+    return await OutboxMerge.RunAsync(offers, people, Path.Combine(workDirectory, "outbox.db"), mailbox, target);
 }
 
 await using var relay = target.User is { } user
