@@ -15,7 +15,11 @@ internal static class CultureNames
 
         if (!IsWellFormed(name))
         {
-            return "it is not a language tag such as 'fr-FR' or 'en'";
+            // 'en_US' is a POSIX locale name: .NET reads it as an unknown culture and formats money with '¤'.
+            var hyphenated = name.Replace('_', '-');
+            return hyphenated != name && IsWellFormed(hyphenated) && (!KnowsCultures || Exists(hyphenated))
+                ? $"it is not a language tag (subtags are separated by '-'); did you mean '{hyphenated}'?"
+                : "it is not a language tag such as 'fr-FR' or 'en'";
         }
 
         // A compiler without culture data (invariant globalization) knows no culture: the syntax check is all it can do.
@@ -37,10 +41,10 @@ internal static class CultureNames
         }
     }
 
-    /// <summary>BCP 47 shape: a 2-8 letter language, then subtags of 1-8 letters or digits, separated by '-' or '_'.</summary>
+    /// <summary>BCP 47 shape: a 2-8 letter language, then subtags of 1-8 letters or digits, separated by '-'.</summary>
     private static bool IsWellFormed(string name)
     {
-        var parts = name.Split('-', '_');
+        var parts = name.Split('-');
         if (parts[0].Length is < 2 or > 8 || !IsAscii(parts[0], digits: false))
         {
             return false;

@@ -37,6 +37,30 @@ public sealed class TemplateDiagnosticsTests
         Assert.Contains("'Home' is an Address?, which takes no format", messages[2], System.StringComparison.Ordinal);
     }
 
+    // 'en_US' used to pass and render '¤' instead of '$': a POSIX locale name is not a language tag.
+    [Theory]
+    [InlineData("en_US", "did you mean 'en-US'?")]
+    [InlineData("fr_CA", "did you mean 'fr-CA'?")]
+    [InlineData("french", "no such culture is known")]
+    [InlineData("en_", "not a language tag such as 'fr-FR'")]
+    public async Task CultureThatIsNotALanguageTag_IsTM0019WithTheTagItProbablyMeant(string culture, string expected)
+    {
+        var diagnostics = await Compiled.AnalyzeAsync($$$"""
+            using TypedMail;
+
+            [MailMessage(From = "shop@example.com", Subject = "Hi", Culture = "{{{culture}}}")]
+            [TextBody("{{Total:C}}")]
+            public partial class Invoice
+            {
+                [To] public string Email { get; init; } = "";
+                public decimal Total { get; init; }
+            }
+            """);
+
+        var message = Assert.Single(diagnostics, d => d.Id == "TM0019").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(expected, message, System.StringComparison.Ordinal);
+    }
+
     [Fact]
     public Task UnknownNameInAPath_ReportsTM0007OnThatName() => AnalyzerTest.VerifyAsync("""
         using System.Collections.Generic;
