@@ -31,8 +31,9 @@ internal static class TemplateResolver
             UnsubscribeMailto = Resolve(spec.UnsubscribeMailto),
         };
 
-        // With a template missing, any member may be the one it would use: judging usage then would only add noise.
-        if (!problems.Any(p => p.Kind == ProblemKind.MissingTemplateFile))
+        // With a template missing or broken (TM0022), any member may be the one it would use: judging usage then would
+        // only add noise. One mistake, one diagnostic.
+        if (!problems.Any(p => p.Kind is ProblemKind.MissingTemplateFile or ProblemKind.TemplateSyntax))
         {
             MemberUsage.Report(resolved, used, problems);
         }
