@@ -96,4 +96,29 @@ public sealed class DiagnosticDocsTests
     [InlineData("TM0099", DiagnosticSeverity.Warning)]
     public void DefaultSeverity_IsDesignsTable(string id, DiagnosticSeverity severity) =>
         Assert.Equal(severity, Descriptors().Single(d => d.Id == id).DefaultSeverity);
+
+    // TM0018.md once listed struct, record struct and interface messages, which the compiler refuses first (CS0592):
+    // the page names as TM0018 reasons only the declarations the attributes' AttributeUsage lets through.
+    [Theory]
+    [InlineData("MailMessage", "struct")]
+    [InlineData("MailMessage", "record struct")]
+    [InlineData("MailMessage", "interface")]
+    [InlineData("SmtpServer(\"smtp.example.com\")", "struct")]
+    [InlineData("SmtpServer(\"smtp.example.com\")", "interface")]
+    public void Tm0018Page_ListsNoDeclarationTheAttributeRefuses(string attribute, string declaration)
+    {
+        var source = $"using TypedMail; [{attribute}] public partial {declaration} Refused {{ }}";
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Refused",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+            Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Concat(Compiled.RuntimeReferences),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Id == "CS0592");
+
+        var page = File.ReadAllText(RepositoryFiles.PathOf("docs", "diagnostics", "TM0018.md"));
+        var reasons = page.Split('\n').Where(line => line.StartsWith("| it is", System.StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.DoesNotContain(reasons, line => Regex.IsMatch(line, $@"\b(a|an) {declaration}\b"));
+        Assert.Contains("CS0592", page, System.StringComparison.Ordinal);
+    }
 }
