@@ -32,6 +32,22 @@ public sealed class WebApiTests
     }
 
     [Fact]
+    public async Task A_row_of_the_list_carries_no_session_commands_so_a_merge_over_one_connection_lists_in_linear_size()
+    {
+        await using var running = await RunningInbox.StartAsync();
+        await SmtpDelivery.SendAsync(running.Server, Enumerable.Range(0, 30).Select(_ => SampleMessages.Text()));
+
+        var list = await running.Http.GetFromJsonAsync<JsonElement>("/api/messages");
+        var rows = list.EnumerateArray().ToArray();
+
+        Assert.Equal(30, rows.Length);
+        Assert.All(rows, row => Assert.False(row.GetProperty("session").TryGetProperty("commands", out _), "a list row carries the session's commands"));
+        Assert.True(rows[0].GetRawText().Length < rows[^1].GetRawText().Length + 100, "the newest row is larger than the oldest: it grew with the session");
+        var detail = await running.Http.GetFromJsonAsync<JsonElement>("/api/messages/30");
+        Assert.NotEmpty(detail.GetProperty("session").GetProperty("commands").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Raw_is_the_exact_bytes_received_as_message_rfc822()
     {
         await using var running = await RunningInbox.StartAsync();

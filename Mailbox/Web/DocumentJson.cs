@@ -20,7 +20,7 @@ internal static class DocumentJson
             message.Subject ?? string.Empty,
             entry.Document.Raw.Length,
             entry.Document.Parts.Count(part => !IsInline(part)),
-            entry.Session);
+            SessionBadgesJson.Of(entry.Session));
     }
 
     public static MessageDetailJson Detail(InboxEntry entry, string apiBase) =>

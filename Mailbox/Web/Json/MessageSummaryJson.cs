@@ -12,4 +12,4 @@ internal sealed record MessageSummaryJson(
     string Subject,
     int Size,
     int Attachments,
-    SessionJson Session);
+    SessionBadgesJson Session);
