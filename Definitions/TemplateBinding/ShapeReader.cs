@@ -78,7 +78,7 @@ internal static class ShapeReader
     {
         var members = new List<MemberShape>();
         var names = new HashSet<string>();
-        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = BaseClasses.Of(declaring))
+        foreach (var declaring in Declaring(type))
         {
             var inherited = !SymbolEqualityComparer.Default.Equals(declaring, type);
             foreach (var symbol in declaring.GetMembers())
@@ -95,7 +95,8 @@ internal static class ShapeReader
                     IFieldSymbol { IsConst: false } f => f.Type,
                     _ => null,
                 };
-                if (memberType is null || memberType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || !names.Add(symbol.Name))
+                if (memberType is null || memberType.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer || !names.Add(symbol.Name)
+                    || (inherited && type.TypeKind == TypeKind.Interface && Ambiguous(type, symbol.Name)))
                 {
                     continue;
                 }
@@ -107,6 +108,28 @@ internal static class ShapeReader
 
         return members;
     }
+
+    // A class's members are its own and its base classes'; an interface's are its own and every interface it inherits
+    // (ICustomer : INamed has Name), which C# reads through the interface as well.
+    private static IEnumerable<ITypeSymbol> Declaring(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            return new[] { type }.Concat(type.AllInterfaces);
+        }
+
+        var chain = new List<ITypeSymbol>();
+        for (var declaring = type; declaring is not null && declaring.SpecialType != SpecialType.System_Object; declaring = BaseClasses.Of(declaring))
+        {
+            chain.Add(declaring);
+        }
+
+        return chain;
+    }
+
+    // Two inherited interfaces declaring the same name make `x.Name` ambiguous in C# (CS0229): such a path stays TM0007.
+    private static bool Ambiguous(ITypeSymbol type, string name) =>
+        type.GetMembers(name).IsEmpty && type.AllInterfaces.Count(i => !i.GetMembers(name).IsEmpty) > 1;
 
     // Generated code lives inside the message class: it reads the class's own private members, its bases'
     // non-private ones, and other types' public or internal ones.
