@@ -67,7 +67,10 @@ internal static class ShapeReader
         if (kind == ShapeKind.Sequence)
         {
             enqueue(element!);
-            return new TypeShape(typeId, kind, EquatableArray<MemberShape>.Empty, id(element!), element!.IsReferenceType || IsNullableValue(element), CountMember(type));
+
+            // A sequence is still an object with members: {{Lines.Count}}, {{Codes.Length}}.
+            var sequenceMembers = withMembers ? Members(type, isMessage: false, enqueue, id) : new List<MemberShape>();
+            return new TypeShape(typeId, kind, EquatableArray.From(sequenceMembers), id(element!), element!.IsReferenceType || IsNullableValue(element), CountMember(type));
         }
 
         var members = kind == ShapeKind.Object && withMembers ? Members(type, isMessage: false, enqueue, id) : new List<MemberShape>();
