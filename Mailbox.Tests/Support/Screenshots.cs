@@ -4,7 +4,7 @@ using System.IO;
 namespace TypedMail.Mailbox.Tests.Support;
 
 /// <summary>
-/// Where the browser tests save their screenshots: TYPEDMAIL_SCREENSHOTS when set (docs/images to refresh the README's),
+/// Where the browser tests save their screenshots: TYPEDMAIL_SCREENSHOTS when set (docs/images to refresh docs/mailbox.md's),
 /// else a folder beside the test assembly, so a test run never changes tracked files.
 /// </summary>
 internal static class Screenshots
