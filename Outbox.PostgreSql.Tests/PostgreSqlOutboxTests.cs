@@ -23,11 +23,11 @@ public sealed class PostgreSqlOutboxTests(PostgreSqlCluster cluster, ITestOutput
         await using var server = await MailboxServer.StartAsync();
         var store = new PostgreSqlOutboxStore(await cluster.CreateDatabaseAsync());
         var outbox = new MailOutbox(store, TimeProvider.System, new DeliverySignal());
-        var batch = Enumerable.Range(0, 1000).Select(i => ((ITypedMailMessage)Order(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"k{i}" })).ToList();
+        var batch = Enumerable.Range(0, 1000).Select(i => ((ITypedMailMessage)OrderConfirmation.For(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"k{i}" })).ToList();
 
         Assert.Equal(1000, await outbox.EnqueueManyAsync(batch));
         Assert.Equal(0, await outbox.EnqueueManyAsync(batch));
-        var again = await outbox.EnqueueAsync(Order(3), new EnqueueOptions { IdempotencyKey = "k3" });
+        var again = await outbox.EnqueueAsync(OrderConfirmation.For(3), new EnqueueOptions { IdempotencyKey = "k3" });
         Assert.Equal(4, again.Id);
         Assert.Equal(1000, (await outbox.CountAsync()).Total);
 
@@ -53,14 +53,14 @@ public sealed class PostgreSqlOutboxTests(PostgreSqlCluster cluster, ITestOutput
 
         await using (var rolledBack = await connection.BeginTransactionAsync())
         {
-            await outbox.EnqueueAsync(Order(1), rolledBack);
+            await outbox.EnqueueAsync(OrderConfirmation.For(1), rolledBack);
             await rolledBack.RollbackAsync();
         }
 
         Assert.Equal(0, (await outbox.CountAsync()).Total);
         await using (var committed = await connection.BeginTransactionAsync())
         {
-            await outbox.EnqueueAsync(Order(2), committed);
+            await outbox.EnqueueAsync(OrderConfirmation.For(2), committed);
             await committed.CommitAsync();
         }
 
@@ -69,7 +69,7 @@ public sealed class PostgreSqlOutboxTests(PostgreSqlCluster cluster, ITestOutput
         await using var sqlite = new SqliteConnection("Data Source=:memory:");
         await sqlite.OpenAsync();
         await using var sqliteTransaction = await sqlite.BeginTransactionAsync();
-        var refused = await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(Order(3), sqliteTransaction));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => outbox.EnqueueAsync(OrderConfirmation.For(3), sqliteTransaction));
         Assert.Contains("SqliteTransaction", refused.Message, StringComparison.Ordinal);
     }
 
@@ -86,7 +86,7 @@ public sealed class PostgreSqlOutboxTests(PostgreSqlCluster cluster, ITestOutput
         var connectionString = await cluster.CreateDatabaseAsync();
         var store = new PostgreSqlOutboxStore(connectionString);
         var outbox = new MailOutbox(store, TimeProvider.System, new DeliverySignal());
-        var batch = Enumerable.Range(0, messages).Select(i => ((ITypedMailMessage)Order(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"crash/{i}" })).ToList();
+        var batch = Enumerable.Range(0, messages).Select(i => ((ITypedMailMessage)OrderConfirmation.For(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"crash/{i}" })).ToList();
         Assert.Equal(messages, await outbox.EnqueueManyAsync(batch));
 
         var random = new Random(20261205);
@@ -126,36 +126,18 @@ public sealed class PostgreSqlOutboxTests(PostgreSqlCluster cluster, ITestOutput
         }
 
         var entries = await outbox.ListAsync().ToArrayAsync();
-        var received = server.Messages.GroupBy(m => m.Message.MessageId ?? "(none)").ToDictionary(g => g.Key, g => g.Count());
         output.WriteLine($"kills {killed}; received {server.Messages.Count}; states {string.Join(", ", entries.GroupBy(e => e.State).Select(g => $"{g.Key} {g.Count()}"))}");
         Assert.True(killed >= kills, $"only {killed} kills before the outbox drained");
-        Assert.Equal(messages, entries.Length);
-        Assert.DoesNotContain(entries, e => e.State is OutboxState.Pending or OutboxState.Sending);
-        Assert.All(received, pair => Assert.True(pair.Value == 1, $"{pair.Key} arrived {pair.Value} times"));
-        foreach (var entry in entries)
-        {
-            var count = received.TryGetValue(entry.MessageId, out var n) ? n : 0;
-            Assert.True(
-                entry.State switch { OutboxState.Sent => count == 1, OutboxState.Failed => count == 0, OutboxState.Unknown => count <= 1, _ => false },
-                $"entry {entry.Id} is {entry.State} and arrived {count} times");
-        }
+        CrashWorkers.AssertEveryStateTellsTheTruth(entries, server.Messages, messages);
     }
 
     private static Process StartWorker(string connectionString, int port)
     {
-        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TypedMail.Outbox.Tests.CrashWorker.dll"));
-        info.ArgumentList.Add("postgresql");
-        info.ArgumentList.Add(connectionString);
-        info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var process = Process.Start(info) ?? throw new InvalidOperationException("the worker process did not start");
+        var process = CrashWorkers.Start("postgresql", connectionString, port);
         process.BeginOutputReadLine();
         return process;
     }
 
     private static SmtpSender Sender(int port) =>
         new(new SmtpSettings { Host = "127.0.0.1", Port = port, Mode = SessionMode.NeverTls, MaxConnections = 4 });
-
-    private static OrderConfirmation Order(int id) =>
-        OrderConfirmation.Create().Email($"customer{id}@example.com").Name($"Customer {id}").OrderId(id).Build();
 }

@@ -18,8 +18,6 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
 {
     internal const int SchemaVersion = 1;
 
-    private const string Columns = "id, state, idempotency_key, message_id, attempts, last_code, last_text, created_at, next_attempt_at";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly NpgsqlConnectionStringBuilder _target;
     private int _schemaReady;
@@ -71,7 +69,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         );
         CREATE TABLE IF NOT EXISTS typedmail_outbox (
             id               bigserial PRIMARY KEY,
-            state            smallint NOT NULL,
+            state            integer NOT NULL,
             idempotency_key  text UNIQUE,
             message_id       text NOT NULL,
             envelope_sender  text NOT NULL,
@@ -151,11 +149,11 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
             await using var reader = await insert.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                return Entry(reader);
+                return OutboxRows.Entry(reader);
             }
         }
 
-        await using var existing = new NpgsqlCommand($"SELECT {Columns} FROM typedmail_outbox WHERE idempotency_key = @key;", connection, transaction);
+        await using var existing = new NpgsqlCommand($"SELECT {OutboxRows.EntryColumns} FROM typedmail_outbox WHERE idempotency_key = @key;", connection, transaction);
         existing.Parameters.AddWithValue("key", entry.IdempotencyKey!);
         await using var found = await existing.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await found.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -163,7 +161,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
             throw new InvalidOperationException("TypedMail outbox: the entry holding this idempotency key could not be read back.");
         }
 
-        return Entry(found);
+        return OutboxRows.Entry(found);
     }
 
     private static NpgsqlCommand InsertCommand(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool returning)
@@ -171,7 +169,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         var command = new NpgsqlCommand(
             "INSERT INTO typedmail_outbox (state, idempotency_key, message_id, envelope_sender, recipients, mime, created_at, next_attempt_at) " +
             "VALUES (0, @key, @messageId, @sender, @recipients, @mime, @created, @next) ON CONFLICT (idempotency_key) DO NOTHING" +
-            (returning ? $" RETURNING {Columns};" : ";"),
+            (returning ? $" RETURNING {OutboxRows.EntryColumns};" : ";"),
             connection,
             transaction);
         command.Parameters.Add(new NpgsqlParameter("key", NpgsqlDbType.Text));
@@ -203,7 +201,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            counts[reader.GetInt16(0)] = reader.GetInt64(1);
+            counts[reader.GetInt32(0)] = reader.GetInt64(1);
         }
 
         return new OutboxCounts(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
@@ -212,12 +210,12 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
     public async IAsyncEnumerable<OutboxEntry> ListAsync(OutboxState? state, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = _dataSource.CreateCommand($"SELECT {Columns} FROM typedmail_outbox WHERE @state::smallint IS NULL OR state = @state::smallint ORDER BY id;");
-        command.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Smallint) { Value = state is null ? DBNull.Value : (short)state.Value });
+        await using var command = _dataSource.CreateCommand($"SELECT {OutboxRows.EntryColumns} FROM typedmail_outbox WHERE @state::integer IS NULL OR state = @state::integer ORDER BY id;");
+        command.Parameters.Add(new NpgsqlParameter("state", NpgsqlDbType.Integer) { Value = state is null ? DBNull.Value : (int)state.Value });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return Entry(reader);
+            yield return OutboxRows.Entry(reader);
         }
     }
 
@@ -241,7 +239,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         var toPending = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.CommandText =
             $"UPDATE typedmail_outbox SET state = 4, lease_owner = NULL, lease_until = NULL, last_code = {ErrorCodes.OutcomeUnknown}, " +
-            "last_text = 'The worker was lost after the end of data may have been written: the server may have the message. Not resent automatically.' " +
+            $"last_text = '{OutboxRows.LostAfterEndOfData}' " +
             "WHERE state = 1 AND lease_until < @now AND end_of_data;";
         var toUnknown = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return new LeaseRecovery(toPending, toUnknown);
@@ -253,7 +251,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         await using var command = _dataSource.CreateCommand(
             "UPDATE typedmail_outbox SET state = 1, lease_owner = @owner, lease_until = @until, attempts = attempts + 1, end_of_data = false " +
             "WHERE id IN (SELECT id FROM typedmail_outbox WHERE state = 0 AND next_attempt_at <= @now ORDER BY next_attempt_at, id LIMIT @max FOR UPDATE SKIP LOCKED) " +
-            "RETURNING id, message_id, envelope_sender, recipients, mime, attempts, created_at;");
+            $"RETURNING {OutboxRows.ClaimedColumns};");
         command.Parameters.AddWithValue("owner", owner);
         command.Parameters.AddWithValue("until", leaseUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
@@ -262,14 +260,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            claimed.Add(new ClaimedEntry(
-                reader.GetInt64(0),
-                reader.GetString(1),
-                reader.GetString(2),
-                RecipientList.Split(reader.GetString(3)),
-                reader.GetFieldValue<byte[]>(4),
-                reader.GetInt32(5),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+            claimed.Add(OutboxRows.Claimed(reader));
         }
 
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
@@ -287,7 +278,7 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
             cancellationToken,
             ("id", id),
             ("owner", owner),
-            ("state", (short)completion.State),
+            ("state", (int)completion.State),
             ("code", completion.Code),
             ("text", completion.Text),
             ("next", completion.NextAttemptAt.ToUnixTimeMilliseconds()),
@@ -312,15 +303,4 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
 
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
-
-    private static OutboxEntry Entry(NpgsqlDataReader reader) => new(
-        reader.GetInt64(0),
-        (OutboxState)reader.GetInt16(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        reader.GetString(3),
-        reader.GetInt32(4),
-        reader.IsDBNull(5) ? null : reader.GetInt32(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)));
 }

@@ -11,7 +11,7 @@ public sealed class CrashRecoveryTests
     {
         await using var server = await OutboxFixture.StartMailboxAsync();
         await using var fixture = new OutboxFixture(server.Port);
-        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1));
+        await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1));
 
         // A worker that claimed it and died before writing its mark.
         var now = fixture.Clock.GetUtcNow();
@@ -32,7 +32,7 @@ public sealed class CrashRecoveryTests
     {
         await using var server = await OutboxFixture.StartMailboxAsync();
         await using var fixture = new OutboxFixture(server.Port);
-        var entry = await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1));
+        var entry = await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1));
 
         var now = fixture.Clock.GetUtcNow();
         var claimed = await fixture.Store.ClaimAsync("dead-worker", now, now + fixture.Options.LeaseDuration, 10, default);
@@ -59,7 +59,7 @@ public sealed class CrashRecoveryTests
     public async Task AWorkerWhoseLeaseWasTaken_CannotWriteItsMark_SoItNeverSends()
     {
         await using var fixture = new OutboxFixture(OutboxFixture.FreePort());
-        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1));
+        await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1));
         var now = fixture.Clock.GetUtcNow();
         var first = await fixture.Store.ClaimAsync("slow-worker", now, now + fixture.Options.LeaseDuration, 10, default);
 
@@ -78,9 +78,9 @@ public sealed class CrashRecoveryTests
     {
         await using var server = await OutboxFixture.StartMailboxAsync();
         await using var fixture = new OutboxFixture(server.Port);
-        var sent = await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1));
+        var sent = await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1));
         await fixture.DrainAsync();
-        var cancelled = await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(2));
+        var cancelled = await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(2));
 
         Assert.True(await fixture.Outbox.CancelAsync(cancelled.Id));
         Assert.False(await fixture.Outbox.RequeueAsync(sent.Id));

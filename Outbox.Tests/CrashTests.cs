@@ -23,7 +23,7 @@ public sealed class CrashTests(ITestOutputHelper output)
     {
         await using var server = await OutboxFixture.StartMailboxAsync();
         await using var fixture = new OutboxFixture(server.Port);
-        var batch = Enumerable.Range(0, Messages).Select(i => ((ITypedMailMessage)OutboxFixture.Order(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"crash/{i}" })).ToList();
+        var batch = Enumerable.Range(0, Messages).Select(i => ((ITypedMailMessage)OrderConfirmation.For(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"crash/{i}" })).ToList();
         Assert.Equal(Messages, await fixture.Outbox.EnqueueManyAsync(batch));
 
         var random = new Random(20261205);
@@ -31,7 +31,7 @@ public sealed class CrashTests(ITestOutputHelper output)
         var receivedAtKills = new System.Collections.Generic.List<int>();
         while (kills < Kills)
         {
-            using var worker = StartWorker(fixture, server.Port);
+            using var worker = CrashWorkers.Start("sqlite", fixture.ConnectionString, server.Port);
             await WaitForStartAsync(worker);
 
             // Kill while it delivers: once this worker has delivered something, after a random few milliseconds more.
@@ -54,7 +54,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             receivedAtKills.Add(server.Messages.Count);
         }
 
-        using (var last = StartWorker(fixture, server.Port))
+        using (var last = CrashWorkers.Start("sqlite", fixture.ConnectionString, server.Port))
         {
             var lastStarted = Stopwatch.StartNew();
             if (!last.WaitForExit(TimeSpan.FromMinutes(4)))
@@ -74,44 +74,9 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         Assert.True(kills >= Kills, $"only {kills} kills happened before the outbox drained");
         Assert.True(receivedAtKills.Distinct().Count() > Kills / 2, "the kills must fall while messages are being delivered, not before or after");
-        Assert.Equal(Messages, entries.Length);
-        Assert.DoesNotContain(entries, e => e.State is OutboxState.Pending or OutboxState.Sending);
-        Assert.All(received, pair => Assert.True(pair.Value == 1, $"{pair.Key} arrived {pair.Value} times"));
-        foreach (var entry in entries)
-        {
-            var count = received.GetValueOrDefault(entry.MessageId);
-            switch (entry.State)
-            {
-                case OutboxState.Sent:
-                    Assert.True(count == 1, $"entry {entry.Id} is Sent but arrived {count} times");
-                    break;
-                case OutboxState.Failed:
-                    Assert.True(count == 0, $"entry {entry.Id} is Failed but arrived");
-                    break;
-                case OutboxState.Unknown:
-                    Assert.True(count <= 1, $"entry {entry.Id} is Unknown and arrived {count} times");
-                    break;
-                default:
-                    Assert.Fail($"entry {entry.Id} ended {entry.State}");
-                    break;
-            }
-        }
-
-        Assert.True(received.Keys.All(id => entries.Any(e => e.MessageId == id)), "the server received a message the outbox does not hold");
-    }
-
-    private static Process StartWorker(OutboxFixture fixture, int port)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TypedMail.Outbox.Tests.CrashWorker.dll"));
-        info.ArgumentList.Add("sqlite");
-        info.ArgumentList.Add(fixture.ConnectionString);
-        info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return Process.Start(info) ?? throw new InvalidOperationException("the worker process did not start");
+        CrashWorkers.AssertEveryStateTellsTheTruth(entries, server.Messages, Messages);
+        var held = entries.Select(e => e.MessageId).ToHashSet(StringComparer.Ordinal);
+        Assert.True(received.Keys.All(held.Contains), "the server received a message the outbox does not hold");
     }
 
     private static async Task WaitForStartAsync(Process worker)

@@ -12,7 +12,7 @@ public sealed class DeliveryTests
         await using var server = await OutboxFixture.StartMailboxAsync();
         await using var fixture = new OutboxFixture(server.Port);
 
-        var entry = await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1));
+        var entry = await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1));
         Assert.Equal(OutboxState.Pending, entry.State);
 
         await fixture.DrainAsync();
@@ -33,7 +33,7 @@ public sealed class DeliveryTests
         await using var server = await OutboxFixture.StartMailboxAsync(configure: o => { o.RejectedRecipients.Add("customer7@example.com"); o.RejectedRecipients.Add("audit@example.org"); });
         await using var fixture = new OutboxFixture(server.Port);
 
-        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(7));
+        await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(7));
         await fixture.DrainAsync();
 
         var stored = Assert.Single(await fixture.Outbox.ListAsync().ToArrayAsync());
@@ -48,7 +48,7 @@ public sealed class DeliveryTests
         await using var server = await OutboxFixture.StartMailboxAsync(configure: o => o.RejectedRecipients.Add("audit@example.org"));
         await using var fixture = new OutboxFixture(server.Port);
 
-        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(4));
+        await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(4));
         await fixture.DrainAsync();
         fixture.Clock.Advance(TimeSpan.FromDays(1));
         await fixture.DrainAsync();
@@ -66,7 +66,7 @@ public sealed class DeliveryTests
         await using var fixture = new OutboxFixture(port, o => o.RetryBaseDelay = TimeSpan.FromSeconds(10));
         for (var i = 0; i < 20; i++)
         {
-            await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(i), new EnqueueOptions { IdempotencyKey = $"order-{i}" });
+            await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(i), new EnqueueOptions { IdempotencyKey = $"order-{i}" });
         }
 
         // Three rounds against nothing: each is refused (connection refused), and each next attempt is further away.
@@ -97,7 +97,7 @@ public sealed class DeliveryTests
     {
         var port = OutboxFixture.FreePort();
         await using var fixture = new OutboxFixture(port, o => o.MaxAttempts = 3);
-        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1));
+        await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1));
 
         await fixture.DrainAsync();
 

@@ -13,11 +13,11 @@ public sealed class EnqueueTests
     public async Task TheSameThousandKeysTwice_StoreAThousand()
     {
         await using var fixture = new OutboxFixture(OutboxFixture.FreePort());
-        var batch = Enumerable.Range(0, 1000).Select(i => ((ITypedMailMessage)OutboxFixture.Order(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"merge-7/{i}" })).ToList();
+        var batch = Enumerable.Range(0, 1000).Select(i => ((ITypedMailMessage)OrderConfirmation.For(i), (EnqueueOptions?)new EnqueueOptions { IdempotencyKey = $"merge-7/{i}" })).ToList();
 
         Assert.Equal(1000, await fixture.Outbox.EnqueueManyAsync(batch));
         Assert.Equal(0, await fixture.Outbox.EnqueueManyAsync(batch));
-        var again = await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(5), new EnqueueOptions { IdempotencyKey = "merge-7/5" });
+        var again = await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(5), new EnqueueOptions { IdempotencyKey = "merge-7/5" });
 
         Assert.Equal(1000, (await fixture.Outbox.CountAsync()).Total);
         Assert.Equal("merge-7/5", again.IdempotencyKey);
@@ -40,7 +40,7 @@ public sealed class EnqueueTests
         await using (var rolledBack = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
             await InsertOrderAsync(connection, rolledBack, 1);
-            await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1), rolledBack);
+            await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1), rolledBack);
             await rolledBack.RollbackAsync();
         }
 
@@ -49,7 +49,7 @@ public sealed class EnqueueTests
         await using (var committed = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
             await InsertOrderAsync(connection, committed, 2);
-            await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(2), committed);
+            await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(2), committed);
             await committed.CommitAsync();
         }
 
@@ -68,10 +68,10 @@ public sealed class EnqueueTests
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
 
-        var otherDatabase = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1), transaction));
+        var otherDatabase = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1), transaction));
         Assert.Contains("orders.db", otherDatabase.Message, StringComparison.Ordinal);
 
-        var otherKind = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1), new ForeignTransaction()));
+        var otherKind = await Assert.ThrowsAsync<ArgumentException>(() => fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1), new ForeignTransaction()));
         Assert.Contains(nameof(ForeignTransaction), otherKind.Message, StringComparison.Ordinal);
         Assert.Equal(0, (await fixture.Outbox.CountAsync()).Total);
     }
@@ -81,7 +81,7 @@ public sealed class EnqueueTests
     {
         await using var server = await OutboxFixture.StartMailboxAsync();
         await using var fixture = new OutboxFixture(server.Port);
-        await fixture.Outbox.EnqueueAsync(OutboxFixture.Order(1), new EnqueueOptions { NotBefore = fixture.Clock.GetUtcNow().AddHours(1) });
+        await fixture.Outbox.EnqueueAsync(OrderConfirmation.For(1), new EnqueueOptions { NotBefore = fixture.Clock.GetUtcNow().AddHours(1) });
 
         Assert.Equal(0, await fixture.Worker.RunOnceAsync(default));
         fixture.Clock.Advance(TimeSpan.FromHours(1));

@@ -86,9 +86,6 @@ internal sealed class OutboxFixture : IAsyncDisposable
         throw new TimeoutException($"The outbox did not drain in {maxRounds} rounds.");
     }
 
-    public static OrderConfirmation Order(int id) =>
-        OrderConfirmation.Create().Email($"customer{id}@example.com").Name($"Customer {id}").OrderId(id).Build();
-
     public async ValueTask DisposeAsync()
     {
         await Sender.DisposeAsync();

@@ -25,11 +25,11 @@ public sealed class RegistrationTests
         try
         {
             var outbox = provider.GetRequiredService<IMailOutbox>();
-            await outbox.EnqueueAsync(OutboxFixture.Order(2));
+            await outbox.EnqueueAsync(OrderConfirmation.For(2));
             await server.WaitForMessageAsync(TimeSpan.FromSeconds(30));
             await Task.Delay(TimeSpan.FromSeconds(1));   // the worker's next round finds nothing and it goes to sleep
 
-            var entry = await outbox.EnqueueAsync(OutboxFixture.Order(3));
+            var entry = await outbox.EnqueueAsync(OrderConfirmation.For(3));
 
             // The poll interval is ten minutes: only the enqueue's wake-up can deliver this in time.
             var received = await server.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30));

@@ -24,7 +24,10 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly DeliverySignal _signal;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private static readonly TimeSpan GaugeRefreshInterval = TimeSpan.FromSeconds(5);
+
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private DateTimeOffset _nextGaugeRefresh = DateTimeOffset.MinValue;
 
     public DeliveryWorker(IOutboxStore store, DeliveryTransport transport, OutboxOptions options, DeliverySignal signal, TimeProvider time, ILogger logger)
     {
@@ -91,8 +94,14 @@ internal sealed class DeliveryWorker : BackgroundService
             await Task.WhenAll(claimed.Select(entry => DeliverGatedAsync(entry, gate, cancellationToken))).ConfigureAwait(false);
         }
 
-        OutboxTelemetry.LastCounts = await _store.CountAsync(cancellationToken).ConfigureAwait(false);
-        OutboxTelemetry.LastOldestPendingSeconds = (await _store.OldestPendingAgeAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false))?.TotalSeconds;
+        // The gauges' figures cost two queries: taken every few seconds, not on every round of a busy worker.
+        if (now >= _nextGaugeRefresh)
+        {
+            _nextGaugeRefresh = now + GaugeRefreshInterval;
+            OutboxTelemetry.LastCounts = await _store.CountAsync(cancellationToken).ConfigureAwait(false);
+            OutboxTelemetry.LastOldestPendingSeconds = (await _store.OldestPendingAgeAsync(now, cancellationToken).ConfigureAwait(false))?.TotalSeconds;
+        }
+
         return claimed.Count;
     }
 

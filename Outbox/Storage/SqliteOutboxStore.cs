@@ -17,8 +17,6 @@ internal sealed class SqliteOutboxStore : IOutboxStore
 {
     internal const int SchemaVersion = 1;
 
-    private const string Columns = "id, state, idempotency_key, message_id, attempts, last_code, last_text, created_at, next_attempt_at";
-
     private readonly string _connectionString;
     private readonly string _dataSource;
     private int _schemaReady;
@@ -147,7 +145,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
             {
                 await using var last = connection.CreateCommand();
                 last.Transaction = transaction;
-                last.CommandText = $"SELECT {Columns} FROM typedmail_outbox WHERE id = last_insert_rowid();";
+                last.CommandText = $"SELECT {OutboxRows.EntryColumns} FROM typedmail_outbox WHERE id = last_insert_rowid();";
                 return await SingleAsync(last, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -155,7 +153,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         // The key is already there: that entry is the answer, and nothing was stored.
         await using var existing = connection.CreateCommand();
         existing.Transaction = transaction;
-        existing.CommandText = $"SELECT {Columns} FROM typedmail_outbox WHERE idempotency_key = $key;";
+        existing.CommandText = $"SELECT {OutboxRows.EntryColumns} FROM typedmail_outbox WHERE idempotency_key = $key;";
         existing.Parameters.AddWithValue("$key", entry.IdempotencyKey);
         return await SingleAsync(existing, cancellationToken).ConfigureAwait(false);
     }
@@ -207,12 +205,12 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM typedmail_outbox WHERE $state IS NULL OR state = $state ORDER BY id;";
+        command.CommandText = $"SELECT {OutboxRows.EntryColumns} FROM typedmail_outbox WHERE $state IS NULL OR state = $state ORDER BY id;";
         command.Parameters.AddWithValue("$state", state is null ? DBNull.Value : (int)state.Value);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return Entry(reader);
+            yield return OutboxRows.Entry(reader);
         }
     }
 
@@ -240,7 +238,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         var toPending = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         command.CommandText =
             $"UPDATE typedmail_outbox SET state = 4, lease_owner = NULL, lease_until = NULL, last_code = {ErrorCodes.OutcomeUnknown}, " +
-            "last_text = 'The worker was lost after the end of data may have been written: the server may have the message. Not resent automatically.' " +
+            $"last_text = '{OutboxRows.LostAfterEndOfData}' " +
             "WHERE state = 1 AND lease_until < $now AND end_of_data = 1;";
         var toUnknown = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -257,7 +255,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         command.CommandText =
             "UPDATE typedmail_outbox SET state = 1, lease_owner = $owner, lease_until = $until, attempts = attempts + 1, end_of_data = 0 " +
             "WHERE id IN (SELECT id FROM typedmail_outbox WHERE state = 0 AND next_attempt_at <= $now ORDER BY next_attempt_at, id LIMIT $max) " +
-            "RETURNING id, message_id, envelope_sender, recipients, mime, attempts, created_at;";
+            $"RETURNING {OutboxRows.ClaimedColumns};";
         command.Parameters.AddWithValue("$owner", owner);
         command.Parameters.AddWithValue("$until", leaseUntil.ToUnixTimeMilliseconds());
         command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
@@ -267,14 +265,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                claimed.Add(new ClaimedEntry(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    RecipientList.Split(reader.GetString(3)),
-                    (byte[])reader.GetValue(4),
-                    reader.GetInt32(5),
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6))));
+                claimed.Add(OutboxRows.Claimed(reader));
             }
         }
 
@@ -339,19 +330,8 @@ internal sealed class SqliteOutboxStore : IOutboxStore
             throw new InvalidOperationException("TypedMail outbox: the entry just written could not be read back.");
         }
 
-        return Entry(reader);
+        return OutboxRows.Entry(reader);
     }
-
-    private static OutboxEntry Entry(SqliteDataReader reader) => new(
-        reader.GetInt64(0),
-        (OutboxState)reader.GetInt32(1),
-        reader.IsDBNull(2) ? null : reader.GetString(2),
-        reader.GetString(3),
-        reader.GetInt32(4),
-        reader.IsDBNull(5) ? null : reader.GetInt32(5),
-        reader.IsDBNull(6) ? null : reader.GetString(6),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)),
-        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)));
 
     private static string FullPath(string dataSource) =>
         string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal) ? dataSource : Path.GetFullPath(dataSource);
