@@ -70,10 +70,10 @@ internal sealed class Inbox
         }
 
         var (rawMime, message, emlPathWritten) = (stored.RawMime, stored.Message, stored.EmlPath);
-        session.RecordMessage(secure);
+        var transcript = session.RecordMessage(secure);
         var received = new ReceivedMessage(
             mailFrom, recipients, rawMime, message, secure, session.StartTlsIssued,
-            authenticatedUser ?? session.AuthenticatedUser, emlPathWritten, receivedAt, session, stored);
+            authenticatedUser ?? session.AuthenticatedUser, emlPathWritten, receivedAt, session, transcript, stored);
 
         TaskCompletionSource arrived;
         lock (_gate)

@@ -19,6 +19,9 @@ public sealed class MailboxSession
     private int _failedAuthentications;
     private int _messagesReceived;
     private bool _completed;
+    private int? _openingEnd;
+    private string[]? _opening;
+    private int _transactionStart;
 
     internal MailboxSession(int number, DateTimeOffset startedAt)
     {
@@ -96,6 +99,11 @@ public sealed class MailboxSession
     {
         lock (_gate)
         {
+            if (_openingEnd is null && string.Equals(verb, "MAIL", StringComparison.OrdinalIgnoreCase))
+            {
+                _openingEnd = _transactionStart = _commands.Count;
+            }
+
             _commands.Add(verb);
             _secure = secure;
             if (string.Equals(verb, "STARTTLS", StringComparison.OrdinalIgnoreCase))
@@ -138,12 +146,24 @@ public sealed class MailboxSession
         lock (_gate) { _rejectedRecipients.Add(address); }
     }
 
-    internal void RecordMessage(bool secure)
+    /// <summary>
+    /// Counts an accepted message and closes its transaction: the commands since the previous message (or since the
+    /// session's opening) up to its DATA. The opening is one array shared by every message of the session, so a merge of
+    /// many messages over one connection keeps each message's share of the session constant.
+    /// </summary>
+    internal SessionTranscript RecordMessage(bool secure)
     {
         lock (_gate)
         {
+            var openingEnd = _openingEnd ?? _commands.Count;
+            _opening ??= _commands.GetRange(0, openingEnd).ToArray();
+            var start = Math.Max(_transactionStart, openingEnd);
+            var transaction = _commands.GetRange(start, _commands.Count - start).ToArray();
+            _transactionStart = _commands.Count;
+            var earlier = _messagesReceived;
             _messagesReceived++;
             _secure = secure;
+            return new SessionTranscript(_opening, transaction, earlier);
         }
     }
 

@@ -18,6 +18,7 @@ public sealed class ReceivedMessage
         string? emlPath,
         DateTimeOffset receivedAt,
         MailboxSession session,
+        SessionTranscript transcript,
         IDisposable storage)
     {
         MailFrom = mailFrom;
@@ -31,6 +32,7 @@ public sealed class ReceivedMessage
         EmlPath = emlPath;
         ReceivedAt = receivedAt;
         Session = session;
+        Transcript = transcript;
     }
 
     /// <summary>The envelope MAIL FROM address ("" for the null sender).</summary>
@@ -68,6 +70,9 @@ public sealed class ReceivedMessage
 
     /// <summary>The session it arrived in.</summary>
     public MailboxSession Session { get; }
+
+    /// <summary>The session's opening and this message's own transaction: its share of <see cref="MailboxSession.Commands"/>.</summary>
+    public SessionTranscript Transcript { get; }
 
     /// <summary>Closes the .eml file the parsed message reads its parts from (when stored on disk).</summary>
     internal void Release() => _storage.Dispose();

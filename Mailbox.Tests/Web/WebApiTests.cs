@@ -44,7 +44,28 @@ public sealed class WebApiTests
         Assert.All(rows, row => Assert.False(row.GetProperty("session").TryGetProperty("commands", out _), "a list row carries the session's commands"));
         Assert.True(rows[0].GetRawText().Length < rows[^1].GetRawText().Length + 100, "the newest row is larger than the oldest: it grew with the session");
         var detail = await running.Http.GetFromJsonAsync<JsonElement>("/api/messages/30");
-        Assert.NotEmpty(detail.GetProperty("session").GetProperty("commands").EnumerateArray());
+        Assert.NotEmpty(detail.GetProperty("session").GetProperty("transaction").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_message_s_session_is_the_opening_once_and_its_own_transaction_whatever_came_before_it()
+    {
+        await using var running = await RunningInbox.StartAsync();
+        await SmtpDelivery.SendAsync(running.Server, Enumerable.Range(0, 40).Select(_ => SampleMessages.Text()));
+
+        var first = (await running.Http.GetFromJsonAsync<JsonElement>("/api/messages/1")).GetProperty("session");
+        var last = (await running.Http.GetFromJsonAsync<JsonElement>("/api/messages/40")).GetProperty("session");
+
+        string[] Verbs(JsonElement session, string name) => session.GetProperty(name).EnumerateArray().Select(verb => verb.GetString()!).ToArray();
+        Assert.Equal<string[]>(["EHLO", "STARTTLS", "EHLO", "AUTH"], Verbs(last, "opening"));
+        Assert.Equal<string[]>(["MAIL", "RCPT", "RCPT", "DATA"], Verbs(last, "transaction"));
+        Assert.Equal<string[]>(Verbs(first, "opening"), Verbs(last, "opening"));
+        Assert.Equal<string[]>(Verbs(first, "transaction"), Verbs(last, "transaction"));
+        Assert.Equal(0, first.GetProperty("earlierMessages").GetInt32());
+        Assert.Equal(39, last.GetProperty("earlierMessages").GetInt32());
+        Assert.Equal(first.GetRawText().Length + 1, last.GetRawText().Length); // "39" against "0": nothing else grew
+        Assert.Equal<string[]>(["MAIL", "RCPT", "RCPT", "DATA"], running.Server.Messages[39].Transcript.Transaction.ToArray());
+        Assert.Same(running.Server.Messages[0].Transcript.Opening, running.Server.Messages[39].Transcript.Opening);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ internal sealed class InboxView : IDisposable
 
     private readonly object _gate = new();
     private readonly List<InboxEntry> _entries = new();
+    private readonly Dictionary<string, InboxEntry> _byId = new(StringComparer.Ordinal);
+    private readonly HashSet<MimeMessage> _shown = new(ReferenceEqualityComparer.Instance);
     private readonly IReadOnlyList<(MailboxServer Server, string Listener)> _servers;
     private readonly List<(MailboxServer Server, EventHandler<ReceivedMessage> Handler)> _subscriptions = new();
     private TaskCompletionSource _changed = NewSignal();
@@ -34,7 +36,7 @@ internal sealed class InboxView : IDisposable
         {
             foreach (var eml in Directory.EnumerateFiles(storeDirectory, "*.eml").Order(StringComparer.Ordinal))
             {
-                _entries.Add(LoadStored(eml));
+                Append(LoadStored(eml));
             }
         }
 
@@ -74,7 +76,7 @@ internal sealed class InboxView : IDisposable
     {
         lock (_gate)
         {
-            return _entries.Find(entry => entry.Document.Id == id);
+            return _byId.GetValueOrDefault(id);
         }
     }
 
@@ -106,6 +108,8 @@ internal sealed class InboxView : IDisposable
         {
             removed = _entries.ToArray();
             _entries.Clear();
+            _byId.Clear();
+            _shown.Clear();
             foreach (var (server, _) in _servers)
             {
                 server.Clear();
@@ -145,16 +149,19 @@ internal sealed class InboxView : IDisposable
             session.TlsProtocol,
             session.AuthMechanism,
             message.AuthenticatedUser,
-            session.Commands);
+            message.Transcript.Opening,
+            message.Transcript.Transaction,
+            message.Transcript.EarlierMessages);
         lock (_gate)
         {
-            if (_entries.Exists(entry => ReferenceEquals(entry.Document.Message, message.Message)))
+            // A message can come twice: from the server's list at start and from its event.
+            if (!_shown.Add(message.Message))
             {
                 return;
             }
 
             var document = new MailDocument(NextId(), message.RawMime, message.Message);
-            _entries.Add(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath));
+            Append(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath));
             Changed();
         }
 
@@ -172,6 +179,12 @@ internal sealed class InboxView : IDisposable
         }
     }
 
+    private void Append(InboxEntry entry)
+    {
+        _entries.Add(entry);
+        _byId[entry.Document.Id] = entry;
+    }
+
     private InboxEntry LoadStored(string emlPath)
     {
         var raw = File.ReadAllBytes(emlPath);
@@ -187,11 +200,11 @@ internal sealed class InboxView : IDisposable
         {
             // An .eml put there by hand: the envelope is unknown, so show the header addresses.
             var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(mailbox => mailbox.Address).ToArray();
-            var session = new SessionJson(null, "stored", false, false, null, null, null, []);
+            var session = new SessionJson(null, "stored", false, false, null, null, null, [], [], 0);
             return new InboxEntry(document, File.GetLastWriteTimeUtc(emlPath), message.From.Mailboxes.FirstOrDefault()?.Address ?? string.Empty, recipients, session, emlPath);
         }
 
-        return new InboxEntry(document, facts.ReceivedAt, facts.MailFrom, facts.Recipients, facts.Session, emlPath);
+        return new InboxEntry(document, facts.ReceivedAt, facts.MailFrom, facts.Recipients, facts.Session.Complete(), emlPath);
     }
 
     private static StoredFactsJson? ReadFacts(string emlPath)

@@ -13,6 +13,23 @@
     table.querySelector("tbody").append(tr);
   }
 
+  // The session's opening, then this message's own transaction, marked; earlier messages' transactions are left out.
+  function commands(s) {
+    const line = element("span", null, "commands");
+    line.id = "commands";
+    for (const verb of s.opening) line.append(element("span", verb, "command"), " ");
+    if (s.earlierMessages > 0) {
+      const gap = s.earlierMessages === 1 ? "1 earlier message" : s.earlierMessages + " earlier messages";
+      line.append(element("span", "… " + gap + " …", "gap"), " ");
+    }
+    for (const verb of s.transaction) {
+      const mine = element("span", verb, "command mine");
+      mine.title = "this message's transaction";
+      line.append(mine, " ");
+    }
+    return line;
+  }
+
   function select(tab) {
     for (const button of document.querySelectorAll("[data-tab]")) {
       button.setAttribute("aria-selected", String(button.dataset.tab === tab));
@@ -96,7 +113,7 @@
       fact(session, "TLS protocol", s.tlsProtocol);
       fact(session, "AUTH mechanism", s.authMechanism);
       fact(session, "AUTH user", s.authenticatedUser);
-      fact(session, "Commands", s.commands.join(" "));
+      fact(session, "Commands", commands(s));
     } else {
       document.getElementById("no-session").hidden = false;
       session.hidden = true;
