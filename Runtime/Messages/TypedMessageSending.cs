@@ -70,7 +70,7 @@ public static class TypedMessageSending
             throw new ArgumentNullException(nameof(sender));
         }
 
-        return sender.MergeAsync(messages, (message, ct) => RenderAndSendAsync(sender, message, ct), progress, cancellationToken);
+        return sender.MergeAsync(messages, (message, session, ct) => RenderAndSendAsync(sender, message, ct, session), progress, cancellationToken);
     }
 
     /// <summary>

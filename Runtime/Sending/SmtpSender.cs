@@ -23,7 +23,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
     private readonly SessionPool _pool;
-    private volatile bool _disposed;
+    private int _disposed;
     private readonly DkimSigning? _dkim;
 
     /// <summary>Creates a sender; the settings are copied (later changes to <paramref name="settings"/> do not apply).</summary>
@@ -134,7 +134,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+        return MergeAsync(messages, (m, session, ct) => SendAsync(m, session, ct), progress, cancellationToken);
     }
 
     /// <summary>
@@ -170,37 +170,62 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, IProgress<SendProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ThrowIfDisposed();
-        return MergeAsync(messages, (m, ct) => SendAsync(m, ct), progress, cancellationToken);
+        return MergeAsync(messages, (m, session, ct) => SendAsync(m, session, ct), progress, cancellationToken);
     }
 
-    /// <summary>Runs a merge over this sender's connection, then closes it with QUIT (the next send opens a new one).</summary>
-    internal async Task<IReadOnlyList<SendResult>> MergeAsync<T>(IEnumerable<T> messages, Func<T, CancellationToken, Task<SendResult>> send,
+    /// <summary>
+    /// Runs a merge over one connection rented from the pool for the whole merge, then closes that connection with QUIT
+    /// (other callers' connections stay open). Disposing the sender during the merge lets the message on the wire end;
+    /// the rest get 12020 (not attempted).
+    /// </summary>
+    internal async Task<IReadOnlyList<SendResult>> MergeAsync<T>(IEnumerable<T> messages, Func<T, SmtpSession, CancellationToken, Task<SendResult>> send,
         IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
-        var results = await MailMerge.RunAsync(messages, send, progress, cancellationToken).ConfigureAwait(false);
-        if (!_disposed)
+        if (messages is null)
         {
-            await DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+            throw new ArgumentNullException(nameof(messages));
         }
 
-        return results;
+        SmtpSession? session = null;
+        try
+        {
+            session = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Every message gets 10000, not attempted.
+        }
+
+        try
+        {
+            return await MailMerge.RunAsync(messages, (message, ct) => session is null || _pool.IsClosed
+                ? Task.FromResult(SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn."))
+                : send(message, session, ct), progress, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+                await _pool.ReturnAsync(session).ConfigureAwait(false);
+            }
+        }
     }
 
-    /// <summary>Closes the connections politely (QUIT) once their sends are done; the next send opens a new one.</summary>
+    /// <summary>
+    /// Closes the connections politely (QUIT): the idle ones now, each busy one when its send or merge ends; the next
+    /// send opens a new one. Never waits for other sends, so it cannot deadlock with them, another disconnect or a dispose.
+    /// </summary>
     public Task DisconnectAsync(CancellationToken cancellationToken = default) => _pool.DisconnectAsync(cancellationToken);
 
     /// <summary>Waits for the send in flight, then sends QUIT and closes the connection (blocking; prefer <see cref="DisposeAsync"/>).</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Waits for the sends in flight, then sends QUIT and closes the connections. Sends still queued get 12020.</summary>
+    /// <remarks>Every caller (also a concurrent one) waits for the same close.</remarks>
     public async ValueTask DisposeAsync()
     {
-        if (_disposed)
-        {
-            return;
-        }
-
-        _disposed = true;
+        Interlocked.Exchange(ref _disposed, 1);
         await _pool.CloseAsync().ConfigureAwait(false);
     }
 
@@ -283,7 +308,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
             {
                 if (rented)
                 {
-                    _pool.Return(session);
+                    await _pool.ReturnAsync(session).ConfigureAwait(false);
                 }
             }
         }
@@ -313,7 +338,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
 
     private void ThrowIfDisposed()
     {
-        if (_disposed)
+        if (Volatile.Read(ref _disposed) != 0)
         {
             throw new ObjectDisposedException(nameof(SmtpSender));
         }

@@ -33,6 +33,9 @@ internal sealed class SmtpSession : IDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>How many pool-wide disconnects this session has answered (the pool's count when it was rented or closed).</summary>
+    public int DisconnectsSeen { get; set; }
+
     /// <summary>
     /// Sends one message; server and network failures come back as results. The message is transmitted at most once:
     /// a reused connection found dead before the end of the data is replaced once and the message sent again; a loss
