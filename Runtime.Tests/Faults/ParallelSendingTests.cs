@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,14 +11,14 @@ using TypedMail.Runtime.Tests.Support.Scripted;
 
 namespace TypedMail.Runtime.Tests.Faults;
 
-/// <summary>Issue 9 §1: parallel merges (results in order, never more connections than asked, 421 lowers the count) and pooled DI senders.</summary>
+/// <summary>Parallel merges (results in order, never more connections than asked nor than the pool, 421 lowers the count), pooled DI senders.</summary>
 public sealed class ParallelSendingTests
 {
     [Fact]
     public async Task ParallelMerge_ResultsInInputOrder_ProgressAcrossAll_NeverMoreConnectionsThanAsked()
     {
         await using var server = ScriptedSmtpServer.Start();
-        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        await using var sender = new SmtpSender(Pooled(server, 4));
         var messages = Enumerable.Range(0, 40).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
         var progress = new ConcurrentQueue<int>();
 
@@ -36,7 +37,7 @@ public sealed class ParallelSendingTests
     public async Task ParallelMerge_OfMimeMessages_OneResultEach_InOrder()
     {
         await using var server = ScriptedSmtpServer.Start();
-        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        await using var sender = new SmtpSender(Pooled(server, 2));
         var messages = Enumerable.Range(0, 9).Select(i =>
         {
             var mime = new MimeKit.MimeMessage();
@@ -67,7 +68,7 @@ public sealed class ParallelSendingTests
             server.Arm(new Fault(FaultStage.AfterDot, FaultKind.Slow));
         }
 
-        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        await using var sender = new SmtpSender(Pooled(server, 4));
         var messages = Enumerable.Range(0, 12).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
 
         var results = await sender.SendManyAsync(messages, 4);
@@ -131,6 +132,76 @@ public sealed class ParallelSendingTests
         Assert.Equal(TypedMailServiceCollectionExtensions.DefaultMaxConnections,
             provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpSettings>>().Value.MaxConnections);
         Assert.Equal(2, provider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<SmtpSettings>>().Get("marketing").MaxConnections);
+    }
+
+    [Fact]
+    public async Task ParallelMerge_NeverOpensMoreConnectionsThanThePool_EvenWhenAskedForMore()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(Pooled(server, 2));
+        var messages = Enumerable.Range(0, 12).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
+
+        var results = await sender.SendManyAsync(messages, 8);
+
+        Assert.All(results, r => Assert.Equal(0, r.Code));
+        Assert.Equal(12, server.Received.Count);
+        Assert.Equal(2, server.Connections.Count);
+        messages.ForEach(m => m.Dispose());
+    }
+
+    [Fact]
+    public async Task ParallelMerge_BesideSends_SharesThePoolsLimit()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Stall = TimeSpan.FromMilliseconds(100) });
+        server.Plan = _ => new Fault(FaultStage.AfterDot, FaultKind.Slow);
+        await using var sender = new SmtpSender(Pooled(server, 3));
+        var merged = Enumerable.Range(0, 9).Select(i => LoopbackServers.Letter($"merge{i}@wkrp.com")).ToList();
+        var single = Enumerable.Range(0, 3).Select(i => LoopbackServers.Letter($"single{i}@wkrp.com")).ToList();
+
+        var merge = sender.SendManyAsync(merged, 3);
+        var sends = single.Select(m => Task.Run(() => sender.SendAsync(m))).ToList();
+        var results = (await merge.WaitAsync(TimeSpan.FromSeconds(60))).Concat(await Task.WhenAll(sends).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.All(results, r => Assert.Equal(0, r.Code));
+        Assert.Equal(12, server.Received.Count);
+        Assert.True(server.MostConcurrentConnections <= 3, $"{server.MostConcurrentConnections} connections at once for a pool of 3");
+        merged.Concat(single).ToList().ForEach(m => m.Dispose());
+    }
+
+    [Fact]
+    public async Task DisposingDuringAParallelMerge_WaitsForTheMessagesOnTheWire_TheRestAreNotAttempted()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { Stall = TimeSpan.FromMilliseconds(300) });
+        server.Plan = _ => new Fault(FaultStage.AfterDot, FaultKind.Slow);
+        var sender = new SmtpSender(Pooled(server, 4));
+        var messages = Enumerable.Range(0, 40).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
+        var sent = 0;
+
+        var merge = sender.SendManyAsync(messages, 4, new InlineProgress(p => Interlocked.Increment(ref sent)));
+        while (Volatile.Read(ref sent) < 4)
+        {
+            await Task.Delay(20);
+        }
+
+        await sender.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        var receivedWhenDisposed = server.Received.Count;
+        var results = await merge.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(40, results.Count);
+        var delivered = results.Count(r => r.Code == 0);
+        Assert.Equal(delivered, receivedWhenDisposed);
+        Assert.Equal(delivered, server.Received.Count);
+        Assert.All(results.Where(r => r.Code != 0), r => Assert.Equal((ErrorCodes.NotAttempted, SendOutcome.NotAttempted), (r.Code, r.Outcome)));
+        Assert.True(delivered < 40, "the merge ended before the dispose: the test proves nothing");
+        Assert.All(server.Connections, c => Assert.True(c.QuitReceived, $"connection {c.Number} was not closed with QUIT"));
+        messages.ForEach(m => m.Dispose());
+    }
+
+    private static SmtpSettings Pooled(ScriptedSmtpServer server, int connections)
+    {
+        var settings = server.Settings(SessionMode.NeverTls);
+        settings.MaxConnections = connections;
+        return settings;
     }
 
     private sealed class InlineProgress(Action<SendProgress> report) : IProgress<SendProgress>

@@ -78,9 +78,9 @@ public static class TypedMessageSending
     /// one result per message in input order, progress across all, the rules of the one-connection overload; never more
     /// connections than asked, and a 421 while a connection opens lowers the count. Each connection sends QUIT at the end.
     /// </summary>
-    /// <param name="sender">The sender (its settings; the merge opens its own connections).</param>
+    /// <param name="sender">The sender (the merge rents its connections from the sender's pool).</param>
     /// <param name="messages">Messages generated from <c>[MailMessage]</c> classes, rendered one at a time as they are sent.</param>
-    /// <param name="connections">How many connections at most (1 or more).</param>
+    /// <param name="connections">How many connections at most (1 or more); capped by <see cref="SmtpSettings.MaxConnections"/>.</param>
     /// <param name="progress">Told after each message, from any connection.</param>
     /// <param name="cancellationToken">Cancels the rest of the merge.</param>
     /// <returns>One result per message, in input order.</returns>
@@ -92,8 +92,7 @@ public static class TypedMessageSending
             throw new ArgumentNullException(nameof(sender));
         }
 
-        return ParallelMerge.RunAsync(messages, connections, (message, session, ct) => RenderAndSendAsync(sender, message, ct, session), sender.NewSession,
-            progress, cancellationToken);
+        return sender.ParallelMergeAsync(messages, connections, (message, session, ct) => RenderAndSendAsync(sender, message, ct, session), progress, cancellationToken);
     }
 
     private static async Task<SendResult> RenderAndSendAsync(SmtpSender sender, ITypedMailMessage message, CancellationToken cancellationToken, SmtpSession? session = null,

@@ -8,15 +8,17 @@ using System.Threading.Tasks;
 namespace TypedMail;
 
 /// <summary>
-/// A mail merge over several connections, each its own session: results in input order, progress across all, never
-/// more connections than asked. A connection the server refuses with 421 ("too many connections") while opening is
-/// given up and its message handed to the others: the count goes down instead of failing messages (the last
-/// connection keeps the ordinary rules). Each connection sends QUIT at the end.
+/// A mail merge over several connections rented from the sender's pool: results in input order, progress across all,
+/// never more connections than asked nor than the pool holds (other sends of the same sender share its limit). A
+/// connection the server refuses with 421 ("too many connections") while opening or at MAIL FROM is given up and its
+/// message handed to the others: the count goes down instead of failing messages (the last connection keeps the
+/// ordinary rules). Each connection sends QUIT at the end. Once the sender is disposed, the messages not yet on the
+/// wire get 12020 (not attempted) and the dispose waits for the ones that are.
 /// </summary>
 internal static class ParallelMerge
 {
     public static async Task<IReadOnlyList<SendResult>> RunAsync<T>(IEnumerable<T> messages, int connections,
-        Func<T, SmtpSession, CancellationToken, Task<SendResult>> send, Func<SmtpSession> newSession,
+        Func<T, SmtpSession, CancellationToken, Task<SendResult>> send, SessionPool pool,
         IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
         if (messages is null)
@@ -31,32 +33,54 @@ internal static class ParallelMerge
 
         var all = messages as IReadOnlyList<T> ?? messages.ToList();
         var state = new State(all.Count);
-        var workers = Math.Max(1, Math.Min(connections, all.Count));
+        var workers = Math.Max(1, Math.Min(Math.Min(connections, pool.Size), all.Count));
         state.Active = workers;
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(all, state, send, newSession, progress, cancellationToken)))).ConfigureAwait(false);
+        using (var drained = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(all, state, send, pool, drained, progress, cancellationToken))))
+                .ConfigureAwait(false);
+        }
 
         // A message handed back by a connection given up after every other one had finished.
         if (!state.HandedBack.IsEmpty)
         {
             state.Active = 1;
-            await WorkAsync(all, state, send, newSession, progress, cancellationToken).ConfigureAwait(false);
+            using var drained = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            await WorkAsync(all, state, send, pool, drained, progress, cancellationToken).ConfigureAwait(false);
         }
 
         return state.Results;
     }
 
+    /// <summary>
+    /// One connection's share of the merge. A worker still waiting for a connection when every message is taken stops
+    /// waiting (<paramref name="drained"/>), so the merge never waits for other senders' connections it no longer needs.
+    /// </summary>
     private static async Task WorkAsync<T>(IReadOnlyList<T> all, State state, Func<T, SmtpSession, CancellationToken, Task<SendResult>> send,
-        Func<SmtpSession> newSession, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
+        SessionPool pool, CancellationTokenSource drained, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
-        var session = newSession();
+        SmtpSession? session = null;
         try
         {
+            try
+            {
+                session = await pool.RentAsync(drained.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (drained.IsCancellationRequested)
+            {
+                // Every message was taken by the other connections, or the caller cancelled (the loop below says so).
+            }
+
             while (state.TryNext(out var index))
             {
                 SendResult result;
                 if (cancellationToken.IsCancellationRequested)
                 {
                     result = SendResult.NotAttempted(ErrorCodes.Cancelled, "The merge was cancelled before this message.");
+                }
+                else if (session is null || pool.IsClosed)
+                {
+                    result = SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.");
                 }
                 else if (Volatile.Read(ref state.OpeningFailures) >= 2)
                 {
@@ -86,11 +110,16 @@ internal static class ParallelMerge
                 var completed = Interlocked.Increment(ref state.Completed);
                 progress?.Report(new SendProgress(completed, all.Count, result));
             }
+
+            drained.Cancel();
         }
         finally
         {
-            await session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
-            session.Dispose();
+            if (session is not null)
+            {
+                await session.DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+                await pool.ReturnAsync(session).ConfigureAwait(false);
+            }
         }
     }
 

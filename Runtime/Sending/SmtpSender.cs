@@ -138,20 +138,21 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Sends many messages over up to <paramref name="connections"/> connections at once, each its own session (a
-    /// parallel mail merge): one result per message in input order, progress across all, the rules of the one-connection
-    /// overload. Never more connections than asked; a server that answers 421 ("too many connections") while one opens
-    /// lowers the count instead of failing messages. Each connection sends QUIT at the end.
+    /// Sends many messages over up to <paramref name="connections"/> connections at once, rented from this sender's pool
+    /// (a parallel mail merge): one result per message in input order, progress across all, the rules of the
+    /// one-connection overload. Never more connections than asked nor than <see cref="SmtpSettings.MaxConnections"/>
+    /// (the merge shares that limit with the sender's other sends); a server that answers 421 ("too many connections")
+    /// while one opens, or to MAIL FROM, lowers the count instead of failing messages. Each connection sends QUIT at
+    /// the end. Disposing the sender during the merge waits for the messages on the wire; the rest get 12020.
     /// </summary>
     /// <param name="messages">The messages.</param>
-    /// <param name="connections">How many connections at most (1 or more); not counted in <see cref="SmtpSettings.MaxConnections"/>.</param>
+    /// <param name="connections">How many connections at most (1 or more); capped by <see cref="SmtpSettings.MaxConnections"/>.</param>
     /// <param name="progress">Told after each message, from any connection.</param>
     /// <param name="cancellationToken">Cancels the rest of the merge.</param>
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<SmtpMessage> messages, int connections, IProgress<SendProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        return ParallelMerge.RunAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), NewSession, progress, cancellationToken);
+        return ParallelMergeAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), progress, cancellationToken);
     }
 
     /// <summary>Sends many MIME messages over up to <paramref name="connections"/> connections at once; as the overload for <see cref="SmtpMessage"/>.</summary>
@@ -162,8 +163,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     public Task<IReadOnlyList<SendResult>> SendManyAsync(IEnumerable<MimeMessage> messages, int connections, IProgress<SendProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ThrowIfDisposed();
-        return ParallelMerge.RunAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), NewSession, progress, cancellationToken);
+        return ParallelMergeAsync(messages, connections, (m, session, ct) => SendAsync(m, session, ct), progress, cancellationToken);
     }
 
     /// <summary>Sends many MIME messages over one connection; one result per message, as the overload for <see cref="SmtpMessage"/>.</summary>
@@ -171,6 +171,14 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     {
         ThrowIfDisposed();
         return MergeAsync(messages, (m, session, ct) => SendAsync(m, session, ct), progress, cancellationToken);
+    }
+
+    /// <summary>Runs a parallel merge over connections rented from this sender's pool (<see cref="ParallelMerge"/>).</summary>
+    internal Task<IReadOnlyList<SendResult>> ParallelMergeAsync<T>(IEnumerable<T> messages, int connections, Func<T, SmtpSession, CancellationToken, Task<SendResult>> send,
+        IProgress<SendProgress>? progress, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return ParallelMerge.RunAsync(messages, connections, send, _pool, progress, cancellationToken);
     }
 
     /// <summary>
@@ -229,7 +237,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         await _pool.CloseAsync().ConfigureAwait(false);
     }
 
-    internal SmtpSession NewSession() => new(_settings, _logger);
+    private SmtpSession NewSession() => new(_settings, _logger);
 
     private SendResult? Precheck(bool hasFrom, bool hasRecipient)
     {

@@ -55,7 +55,7 @@ public class LatencyBenchmarks
 
     private int Port => _proxy?.Port ?? _mailbox.Port;
 
-    private SmtpSettings Settings() => new() { Host = _mailbox.Host, Port = Port, Mode = SessionMode.NeverTls };
+    private SmtpSettings Settings() => new() { Host = _mailbox.Host, Port = Port, Mode = SessionMode.NeverTls, MaxConnections = 4 };
 
     /// <summary>4D's way: SMTP_Send opens and closes a connection per message.</summary>
     [Benchmark(OperationsPerInvoke = MessagesPerOperation)]
