@@ -96,6 +96,43 @@ public sealed class AtMostOnceTests
         Assert.DoesNotContain(server.Connections.SelectMany(c => c.Commands), c => c == "NOOP");
     }
 
+    [Theory]
+    [InlineData(nameof(FaultStage.Mail))]
+    [InlineData(nameof(FaultStage.Rcpt))]
+    [InlineData(nameof(FaultStage.Data))]
+    public async Task A421ClosingAKeptConnection_BeforeTheData_IsALostConnection_ResentOnceOnANewOne(string at)
+    {
+        var stage = Enum.Parse<FaultStage>(at);
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var first = LoopbackServers.Letter("andy@wkrp.com");
+        using var second = LoopbackServers.Letter("bailey@wkrp.com");
+        Assert.Equal(0, (await sender.SendAsync(first)).Code);
+        server.Arm(new Fault(stage, FaultKind.Closing));
+
+        var result = await sender.SendAsync(second);
+
+        Assert.Equal((0, SendOutcome.Delivered), (result.Code, result.Outcome));
+        Assert.Single(server.Received, m => m.Recipients.Contains("bailey@wkrp.com"));
+        Assert.Equal(2, server.Connections.Count);
+        Assert.Equal(2, server.Connections[0].Commands.Count(c => c.StartsWith("MAIL", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A421ToMailFrom_OnAFreshConnection_IsReportedAs421_NotResent()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var letter = LoopbackServers.Letter("andy@wkrp.com");
+        server.Arm(new Fault(FaultStage.Mail, FaultKind.Closing));
+
+        var result = await sender.SendAsync(letter);
+
+        Assert.Equal((421, SendOutcome.NotDelivered), (result.Code, result.Outcome));
+        Assert.Empty(server.Received);
+        Assert.Single(server.Connections);
+    }
+
     [Fact]
     public async Task AConnectionIdleLongerThanTheThreshold_IsCheckedWithNoop()
     {

@@ -135,6 +135,22 @@ public sealed class ParallelSendingTests
     }
 
     [Fact]
+    public async Task ParallelMerge_A421ToMailFrom_MovesTheMessageToAnotherConnection()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        server.Plan = n => n == 2 ? new Fault(FaultStage.Mail, FaultKind.Closing) : null;
+        await using var sender = new SmtpSender(Pooled(server, 2));
+        var messages = Enumerable.Range(0, 10).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
+
+        var results = await sender.SendManyAsync(messages, 2);
+
+        Assert.All(results, r => Assert.Equal(0, r.Code));
+        Assert.Equal(10, server.Received.Count);
+        Assert.Contains(server.Connections, c => c.Commands.Any(x => x.StartsWith("MAIL", StringComparison.Ordinal)) && !c.QuitReceived);
+        messages.ForEach(m => m.Dispose());
+    }
+
+    [Fact]
     public async Task ParallelMerge_NeverOpensMoreConnectionsThanThePool_EvenWhenAskedForMore()
     {
         await using var server = ScriptedSmtpServer.Start();

@@ -56,9 +56,10 @@ internal sealed class SmtpSession : IDisposable
 
             return await OpenAndTransmitAsync(message, sender, recipients, p => phase = p, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (reused && phase == SessionPhase.Transmit && CanResend(ex, cancellationToken))
+        catch (Exception ex) when (reused && phase == SessionPhase.Transmit && (CanResend(ex, cancellationToken) || ClosingBeforeEndOfData(ex, cancellationToken)))
         {
-            // The reused connection died before the end of the data: the server cannot have accepted the message.
+            // The reused connection died (or the server closed it with 421, e.g. idle too long) before the end of the
+            // data: the server cannot have accepted the message.
             SmtpLog.Reconnecting(_logger);
             ResetClient();
             phase = SessionPhase.Connect;
@@ -105,6 +106,12 @@ internal sealed class SmtpSession : IDisposable
     private bool CanResend(Exception exception, CancellationToken cancellationToken) =>
         !cancellationToken.IsCancellationRequested && !_client.Tracker.EndOfDataWritten && SendFailure.IsConnectionLoss(exception);
 
+    /// <summary>A 421 before the end of the data: the server is closing this connection, not refusing the message.</summary>
+    private bool ClosingBeforeEndOfData(Exception exception, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested && !_client.Tracker.EndOfDataWritten
+        && exception is SmtpCommandException command
+        && (command.StatusCode == SmtpStatusCode.ServiceNotAvailable || _client.Outcomes.Any(o => o.SmtpStatus == 421));
+
     private SendResult Fail(Exception exception, SessionPhase phase, MimeMessage message, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
     {
         var result = phase == SessionPhase.Transmit
@@ -116,8 +123,11 @@ internal sealed class SmtpSession : IDisposable
             result = SendResult.Failure(421, "The server closed the connection.", 421, last.Length > 4 ? last.Substring(4) : last, result.Recipients, message.MessageId);
         }
 
-        result.OpeningFailed = phase != SessionPhase.Transmit;
-        if (phase != SessionPhase.Transmit || exception is not SmtpCommandException)
+        // A 421 before the end of the data closes the connection like a 421 greeting: a parallel merge moves the
+        // message to another connection, and two in a row stop a merge.
+        var closing = phase == SessionPhase.Transmit && ClosingBeforeEndOfData(exception, cancellationToken);
+        result.OpeningFailed = phase != SessionPhase.Transmit || closing;
+        if (phase != SessionPhase.Transmit || closing || exception is not SmtpCommandException)
         {
             // After a failed connect or AUTH, or a broken transmission, the next send starts from a new connection.
             ResetClient();

@@ -38,6 +38,8 @@ internal enum FaultKind
     Stall,
     /// <summary>Wait <see cref="ScriptedServerOptions.Stall"/>, then answer normally (a slow server, not a broken one).</summary>
     Slow,
+    /// <summary>421 "closing connection" (a server that closes an idle or overloaded connection), then close.</summary>
+    Closing,
 }
 
 /// <summary>One fault, fired once at the first place it matches.</summary>
@@ -46,6 +48,7 @@ internal sealed record Fault(FaultStage Stage, FaultKind Kind)
     /// <summary>The reply for a refusal at this stage.</summary>
     public string Reply => (Stage, Kind) switch
     {
+        (_, FaultKind.Closing) => "421 4.4.2 Idle too long, closing connection",
         (FaultStage.Connect, FaultKind.Transient) => "421 4.3.2 Service not available, closing channel",
         (FaultStage.Connect, _) => "554 5.3.2 No SMTP service here",
         (FaultStage.Ehlo, FaultKind.Transient) => "421 4.3.2 Try again later",
