@@ -136,6 +136,21 @@ internal sealed class Inbox
         }
     }
 
+    /// <summary>Forgets one message and closes its .eml file; false when it is not (or no longer) here.</summary>
+    public bool Remove(ReceivedMessage message)
+    {
+        lock (_gate)
+        {
+            if (!_messages.Remove(message))
+            {
+                return false;
+            }
+        }
+
+        message.Release();
+        return true;
+    }
+
     /// <summary>Closes the .eml files that parsed messages read from; the messages stay listed.</summary>
     public void ReleaseStorage()
     {

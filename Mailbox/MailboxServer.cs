@@ -163,6 +163,15 @@ public sealed class MailboxServer : IAsyncDisposable
     /// <summary>Forgets the messages and sessions received so far.</summary>
     public void Clear() => _inbox.Clear();
 
+    /// <summary>Forgets one message received so far (its .eml file, if any, is closed but not deleted).</summary>
+    /// <param name="message">A message from <see cref="Messages"/>.</param>
+    /// <returns>True when it was removed; false when it was not (or no longer) in <see cref="Messages"/>.</returns>
+    public bool Remove(ReceivedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return _inbox.Remove(message);
+    }
+
     /// <summary>Stops listening and ends every open session; safe to call more than once.</summary>
     /// <returns>A task that completes when the listener and all sessions have ended.</returns>
     public Task StopAsync()

@@ -40,6 +40,30 @@ internal static class SampleMessages
         return message;
     }
 
+    /// <summary>An HTML newsletter: a secure link, an unencrypted one, a mailto:, an in-page anchor, an image link, and a 600 px table.</summary>
+    public static MimeMessage Newsletter()
+    {
+        var message = Base("Newsletter: this week on WKRP");
+        var body = new BodyBuilder
+        {
+            TextBody = "This week on WKRP: https://wkrp.example/week",
+            HtmlBody = $$"""
+                <html><head><meta name="viewport" content="width=device-width"></head><body style="margin:0;font-family:sans-serif">
+                <table id="layout" width="600" style="width:600px;background:#f3e9d2"><tr><td>
+                <h1>This week on WKRP</h1>
+                <p>Read <a href="https://wkrp.example/week">the programme</a> or
+                <a href="{{InsecureLink}}">the old archive</a>.</p>
+                <p>Write to <a href="mailto:venus.flytrap@wkrp.example">Venus</a>, back to <a href="#top">the top</a>.</p>
+                <p><a href="https://wkrp.example/logo"><img alt="WKRP logo" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></a></p>
+                </td></tr></table></body></html>
+                """,
+        };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    public const string InsecureLink = "http://archive.wkrp.example/1978";
+
     public static MimeMessage Attachment()
     {
         var message = Base("Attachment: the rate card");

@@ -29,6 +29,9 @@ internal static class DocumentEndpoints
             return Results.Content(UntrustedHtml.ResolveContentIds(html, $"{apiBase}/{Uri.EscapeDataString(document.Id)}"), "text/html; charset=utf-8");
         });
 
+        group.MapGet("/{id}/links", (HttpContext context, string id) =>
+            find(context, id) is { } document ? Results.Ok(Checks.HtmlLinks.Of(document.Message.HtmlBody)) : Missing(id));
+
         group.MapGet("/{id}/parts/{index:int}", (HttpContext context, string id, int index) =>
         {
             var part = find(context, id)?.Parts.FirstOrDefault(candidate => candidate.Index == index);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using MimeKit;
 using TypedMail.Mailbox.Web.Json;
@@ -47,7 +48,7 @@ internal static class DocumentJson
             message.Headers.Contains(HeaderId.Date) ? message.Date : null,
             receivedAt,
             document.Raw.Length,
-            message.Headers.Select(header => new HeaderJson(header.Field, header.Value)).ToArray(),
+            TopLevelHeaders(document).Select(header => new HeaderJson(header.Field, header.Value)).ToArray(),
             message.TextBody,
             message.HtmlBody is null ? null : documentBase + "/html",
             documentBase + "/raw",
@@ -55,6 +56,14 @@ internal static class DocumentJson
             envelope,
             session,
             preview);
+    }
+
+    // Every header of the message's header block, in order: MimeKit keeps the top-level Content-* headers with the body
+    // (message.Body.Headers), so message.Headers alone would hide Content-Type and Content-Transfer-Encoding.
+    private static HeaderList TopLevelHeaders(MailDocument document)
+    {
+        using var raw = new MemoryStream(document.Raw, writable: false);
+        return HeaderList.Load(raw);
     }
 
     private static EnvelopeJson Envelope(InboxEntry entry)

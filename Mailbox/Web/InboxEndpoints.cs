@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -14,12 +15,30 @@ internal static class InboxEndpoints
 {
     public const string ApiBase = "/api/messages";
 
+    /// <summary>The page size when <c>take</c> is not given (the page's own).</summary>
+    public const int DefaultTake = 50;
+
+    /// <summary>The largest page: an answer stays proportional to what a page shows, whatever the inbox holds.</summary>
+    public const int MaxTake = 1000;
+
     public static void Map(WebApplication app)
     {
         var api = app.MapGroup(ApiBase);
-        api.MapGet("", (InboxView view) => view.Entries.Select(DocumentJson.Summary).ToArray());
+        api.MapGet("", (HttpContext context, InboxView view, string? q, string? skip, string? take) =>
+        {
+            if (!PageBound(skip, "skip", 0, int.MaxValue, 0, out var from, out var problem)
+                || !PageBound(take, "take", 1, MaxTake, DefaultTake, out var count, out problem))
+            {
+                return problem;
+            }
+
+            var (page, total) = view.Page(InboxQuery.Parse(q), from, count);
+            context.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
+            return Results.Ok(page.Select(DocumentJson.Summary).ToArray());
+        });
         api.MapGet("/{id}", (InboxView view, string id) =>
             view.Find(id) is { } entry ? Results.Ok(DocumentJson.Detail(entry, ApiBase)) : DocumentEndpoints.Missing(id));
+        api.MapDelete("/{id}", (InboxView view, string id) => view.Remove(id) ? Results.NoContent() : DocumentEndpoints.Missing(id));
         api.MapDelete("", (InboxView view) =>
         {
             view.Clear();
@@ -29,6 +48,24 @@ internal static class InboxEndpoints
 
         app.MapGet("/api/events", (InboxView view, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
             TypedResults.ServerSentEvents(Changes(view, lifetime.ApplicationStopping, aborted), "changed"));
+    }
+
+    private static bool PageBound(string? given, string name, int min, int max, int fallback, out int value, out IResult problem)
+    {
+        problem = Results.Empty;
+        if (given is null)
+        {
+            value = fallback;
+            return true;
+        }
+
+        if (int.TryParse(given, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+
+        problem = Results.Problem($"The query parameter '{name}' is '{given}': it must be a whole number from {min} to {max}.", statusCode: StatusCodes.Status400BadRequest);
+        return false;
     }
 
     // The inbox's version now, then each new one; ends when the client leaves or the inbox stops.

@@ -42,12 +42,12 @@ internal sealed class InboxView : IDisposable
 
         foreach (var (server, listener) in servers)
         {
-            EventHandler<ReceivedMessage> handler = (_, message) => Add(message, listener);
+            EventHandler<ReceivedMessage> handler = (_, message) => Add(server, message, listener);
             server.MessageReceived += handler;
             _subscriptions.Add((server, handler));
             foreach (var message in server.Messages)
             {
-                Add(message, listener);
+                Add(server, message, listener);
             }
         }
     }
@@ -58,18 +58,78 @@ internal sealed class InboxView : IDisposable
         get { lock (_gate) { return _version; } }
     }
 
-    /// <summary>The messages, newest first.</summary>
-    public IReadOnlyList<InboxEntry> Entries
+    /// <summary>
+    /// One page of the messages that match <paramref name="query"/> (all when null), newest first, and how many match.
+    /// Without a query only the page is copied, so the first page of a large inbox costs what it shows.
+    /// </summary>
+    public (IReadOnlyList<InboxEntry> Page, int Total) Page(InboxQuery? query, int skip, int take)
     {
-        get
+        InboxEntry[] all;
+        lock (_gate)
         {
-            lock (_gate)
+            if (query is null)
             {
-                var entries = _entries.ToArray();
-                Array.Reverse(entries);
-                return entries;
+                var total = _entries.Count;
+                var count = Math.Clamp(total - skip, 0, take);
+                var page = new InboxEntry[count];
+                for (var i = 0; i < count; i++)
+                {
+                    page[i] = _entries[total - 1 - skip - i];
+                }
+
+                return (page, total);
+            }
+
+            all = _entries.ToArray();
+        }
+
+        // Matching reads bodies: outside the lock, so arrivals are never held up by a search.
+        var matches = new List<InboxEntry>();
+        var matched = 0;
+        for (var i = all.Length - 1; i >= 0; i--)
+        {
+            if (query.Matches(all[i]))
+            {
+                if (matched >= skip && matches.Count < take)
+                {
+                    matches.Add(all[i]);
+                }
+
+                matched++;
             }
         }
+
+        return (matches, matched);
+    }
+
+    /// <summary>Forgets one message, in its server too, and deletes its stored files; false when there is no such message.</summary>
+    public bool Remove(string id)
+    {
+        InboxEntry? removed;
+        lock (_gate)
+        {
+            if (!_byId.Remove(id, out removed))
+            {
+                return false;
+            }
+
+            _entries.Remove(removed);
+            _shown.Remove(removed.Document.Message);
+            Changed();
+        }
+
+        if (removed.Origin is var (server, message))
+        {
+            server.Remove(message);
+        }
+
+        if (removed.EmlPath is { } path)
+        {
+            File.Delete(path);
+            File.Delete(FactsPath(path));
+        }
+
+        return true;
     }
 
     public InboxEntry? Find(string id)
@@ -138,7 +198,7 @@ internal sealed class InboxView : IDisposable
         }
     }
 
-    private void Add(ReceivedMessage message, string listener)
+    private void Add(MailboxServer server, ReceivedMessage message, string listener)
     {
         var session = message.Session;
         var facts = new SessionJson(
@@ -161,7 +221,7 @@ internal sealed class InboxView : IDisposable
             }
 
             var document = new MailDocument(NextId(), message.RawMime, message.Message);
-            Append(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath));
+            Append(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath, (server, message)));
             Changed();
         }
 

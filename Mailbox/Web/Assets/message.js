@@ -30,8 +30,42 @@
     return line;
   }
 
+  async function showLinks(api) {
+    const found = await getJson(api + "/links");
+    const none = document.getElementById("no-links");
+    const table = document.getElementById("links");
+    if (!found.hasHtml || found.links.length === 0) {
+      none.textContent = found.hasHtml ? "The HTML body has no link." : "This message has no HTML body.";
+      none.hidden = false;
+      return;
+    }
+    let warnings = 0;
+    for (const link of found.links) {
+      const tr = element("tr");
+      const check = element("td");
+      if (link.warning) {
+        warnings++;
+        check.append(element("span", "\u26a0 " + link.warning, "warning"));
+        tr.className = "warned";
+      } else {
+        check.append(badge(link.scheme || "in-page", true));
+      }
+      tr.append(element("td", link.text || "(no text)"), element("td", link.url, "url"), check);
+      table.querySelector("tbody").append(tr);
+    }
+    table.hidden = false;
+    document.getElementById("link-warnings").textContent = warnings > 0 ? "\u26a0 " + warnings : "(" + found.links.length + ")";
+    document.body.dataset.links = "loaded";
+  }
+
+  function showLinksError(error) {
+    const none = document.getElementById("no-links");
+    none.textContent = error.message;
+    none.hidden = false;
+  }
+
   function select(tab) {
-    for (const button of document.querySelectorAll("[data-tab]")) {
+    for (const button of document.querySelectorAll("button[data-tab]")) {
       button.setAttribute("aria-selected", String(button.dataset.tab === tab));
     }
     for (const panel of document.querySelectorAll("[data-panel]")) {
@@ -44,9 +78,18 @@
     const isPreview = location.pathname.startsWith("/previews/");
     const id = decodeURIComponent(location.pathname.split("/").pop());
     const api = (isPreview ? "/api/previews/" : "/api/messages/") + encodeURIComponent(id);
-    for (const button of document.querySelectorAll("[data-tab]")) {
-      button.addEventListener("click", () => select(button.dataset.tab));
+    // Each tab has its own address (#raw, #headers...), so a link in a bug report opens the right view.
+    for (const button of document.querySelectorAll("button[data-tab]")) {
+      button.addEventListener("click", () => {
+        history.replaceState(null, "", "#" + button.dataset.tab);
+        select(button.dataset.tab);
+      });
     }
+    const linked = () => {
+      const tab = location.hash.slice(1);
+      return document.querySelector("button[data-tab='" + CSS.escape(tab) + "']") ? tab : null;
+    };
+    window.addEventListener("hashchange", () => { const tab = linked(); if (tab) select(tab); });
 
     let message;
     try {
@@ -77,9 +120,15 @@
     if (message.htmlUrl) {
       frame.src = message.htmlUrl;
       frame.hidden = false;
+      // Each width its own address, so that the frames can be told apart; the server ignores the query.
+      document.getElementById("phone-frame").src = message.htmlUrl + "?width=375";
+      document.getElementById("desktop-frame").src = message.htmlUrl + "?width=1024";
     } else {
       document.getElementById("no-html").hidden = false;
+      document.getElementById("no-widths").hidden = false;
+      document.getElementById("widths").hidden = true;
     }
+    showLinks(api).catch((error) => showLinksError(error));
 
     document.getElementById("text").textContent = message.text === null ? "(no text body)" : message.text;
 
@@ -130,7 +179,16 @@
       envelope.hidden = true;
     }
 
-    select(message.htmlUrl ? "html" : "text");
+    if (!isPreview) {
+      const remove = document.getElementById("delete");
+      remove.hidden = false;
+      remove.addEventListener("click", async () => {
+        const response = await fetch(api, { method: "DELETE" });
+        if (response.ok) location.href = "/";
+      });
+    }
+
+    select(linked() || (message.htmlUrl ? "html" : "text"));
     document.body.dataset.loaded = "true";
   }
 })();
