@@ -3,6 +3,7 @@
 "use strict";
 
 (function () {
+  let widthsUrl = null;
   start();
 
   function fact(table, name, value) {
@@ -64,7 +65,17 @@
     none.hidden = false;
   }
 
+  // The two widths load when their tab is first shown; each has its own address so the frames can be told apart (the
+  // server ignores the query).
+  function loadWidths() {
+    const phone = document.getElementById("phone-frame");
+    if (!widthsUrl || phone.src) return;
+    phone.src = widthsUrl + "?width=375";
+    document.getElementById("desktop-frame").src = widthsUrl + "?width=1024";
+  }
+
   function select(tab) {
+    if (tab === "widths") loadWidths();
     for (const button of document.querySelectorAll("button[data-tab]")) {
       button.setAttribute("aria-selected", String(button.dataset.tab === tab));
     }
@@ -120,9 +131,7 @@
     if (message.htmlUrl) {
       frame.src = message.htmlUrl;
       frame.hidden = false;
-      // Each width its own address, so that the frames can be told apart; the server ignores the query.
-      document.getElementById("phone-frame").src = message.htmlUrl + "?width=375";
-      document.getElementById("desktop-frame").src = message.htmlUrl + "?width=1024";
+      widthsUrl = message.htmlUrl;
     } else {
       document.getElementById("no-html").hidden = false;
       document.getElementById("no-widths").hidden = false;
