@@ -63,6 +63,11 @@ public static class MailboxTool
                 webOptions.PreviewAssemblyPaths.Add(path);
             }
 
+            foreach (var (name, record) in options.DkimRecords)
+            {
+                webOptions.DkimRecords[name] = record;
+            }
+
             inbox = await StartInbox(servers, webOptions, stop).ConfigureAwait(false);
             await PrintAddresses(output, options, servers, inbox).ConfigureAwait(false);
             started?.Invoke(new MailboxToolStarted(servers, inbox));

@@ -16,6 +16,8 @@ internal sealed record ToolOptions
           --user NAME:PASSWORD    require AUTH (PLAIN or LOGIN) with this user
           --store DIR             keep each message as an .eml file in DIR, and show them again after a restart
           --previews PATH         an application's .dll whose [PreviewData] samples the Previews page renders (repeatable)
+          --dkim-record NAME=FILE the DKIM key the DKIM tab verifies with: NAME is selector._domainkey.domain, FILE holds
+                                  the TXT record's text ("v=DKIM1; k=rsa; p=..."), or give that text after = (repeatable)
           --help                  this text
 
         Everything listens on 127.0.0.1 only. Ctrl+C stops.
@@ -35,6 +37,9 @@ internal sealed record ToolOptions
 
     public IReadOnlyList<string> PreviewAssemblies { get; init; } = [];
 
+    /// <summary>The DKIM records given with --dkim-record: name to the TXT record's text.</summary>
+    public IReadOnlyDictionary<string, string> DkimRecords { get; init; } = new Dictionary<string, string>();
+
     public bool Help { get; init; }
 
     /// <summary>Reads <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the option at fault.</summary>
@@ -42,6 +47,7 @@ internal sealed record ToolOptions
     {
         var options = new ToolOptions();
         var previews = new List<string>();
+        var dkimRecords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -57,17 +63,46 @@ internal sealed record ToolOptions
                 "--user" => WithUser(options, Value()),
                 "--store" => options with { StoreDirectory = Value() },
                 "--previews" => Add(options, previews, Value()),
+                "--dkim-record" => AddDkimRecord(options, dkimRecords, Value()),
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
         }
 
-        return options with { PreviewAssemblies = previews };
+        return options with { PreviewAssemblies = previews, DkimRecords = dkimRecords };
     }
 
     private static ToolOptions Add(ToolOptions options, List<string> previews, string path)
     {
         previews.Add(path);
+        return options;
+    }
+
+    private static ToolOptions AddDkimRecord(ToolOptions options, Dictionary<string, string> records, string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        var name = equals > 0 ? value[..equals].Trim() : string.Empty;
+        if (!name.Contains("._domainkey.", StringComparison.OrdinalIgnoreCase) || equals == value.Length - 1)
+        {
+            throw new ArgumentException($"--dkim-record '{value}' must be SELECTOR._domainkey.DOMAIN=FILE (or =the record's text).");
+        }
+
+        var given = value[(equals + 1)..];
+        string record;
+        if (given.TrimStart().StartsWith("v=DKIM1", StringComparison.OrdinalIgnoreCase) || given.Contains("p=", StringComparison.Ordinal))
+        {
+            record = given;
+        }
+        else if (System.IO.File.Exists(given))
+        {
+            record = System.IO.File.ReadAllText(given).Trim();
+        }
+        else
+        {
+            throw new ArgumentException($"--dkim-record {name}: '{given}' is neither a file nor a DKIM record's text (\"v=DKIM1; k=rsa; p=...\").");
+        }
+
+        records[name] = record;
         return options;
     }
 

@@ -32,6 +32,9 @@ internal static class DocumentEndpoints
         group.MapGet("/{id}/links", (HttpContext context, string id) =>
             find(context, id) is { } document ? Results.Ok(Checks.HtmlLinks.Of(document.Message.HtmlBody)) : Missing(id));
 
+        group.MapGet("/{id}/dkim", (HttpContext context, string id, Checks.DkimCheck dkim) =>
+            find(context, id) is { } document ? Results.Ok(dkim.Verify(document.Message)) : Missing(id));
+
         group.MapGet("/{id}/parts/{index:int}", (HttpContext context, string id, int index) =>
         {
             var part = find(context, id)?.Parts.FirstOrDefault(candidate => candidate.Index == index);

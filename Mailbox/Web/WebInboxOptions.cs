@@ -18,6 +18,12 @@ public sealed class WebInboxOptions
     /// <summary>Assemblies already loaded whose <c>[MailMessage]</c> classes and <c>[PreviewData]</c> samples the Previews page shows.</summary>
     public IList<Assembly> PreviewAssemblies { get; } = new List<Assembly>();
 
+    /// <summary>
+    /// DKIM public keys for the DKIM tab, as DNS would publish them: the record's name
+    /// (<c>{selector}._domainkey.{domain}</c>) to its TXT text (<c>v=DKIM1; k=rsa; p=…</c>). Nothing is looked up in DNS.
+    /// </summary>
+    public IDictionary<string, string> DkimRecords { get; } = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Paths of application assemblies (.dll) to load, in a context of their own, for the Previews page.</summary>
     public IList<string> PreviewAssemblyPaths { get; } = new List<string>();
 }

@@ -59,6 +59,30 @@
     document.body.dataset.links = "loaded";
   }
 
+  async function showDkim(api) {
+    const found = await getJson(api + "/dkim");
+    const list = document.getElementById("dkim");
+    if (found.signatures.length === 0) {
+      const none = document.getElementById("no-dkim");
+      none.textContent = "This message has no DKIM-Signature header: it is not signed.";
+      none.hidden = false;
+    }
+    for (const signature of found.signatures) {
+      const table = element("table", null, "facts dkim-signature");
+      table.append(element("tbody"));
+      table.dataset.result = signature.result;
+      fact(table, "Result", element("span", signature.result, "verdict " + signature.result));
+      fact(table, "Domain (d=)", signature.domain);
+      fact(table, "Selector (s=)", signature.selector);
+      fact(table, "Algorithm (a=)", signature.algorithm);
+      fact(table, "Signed headers (h=)", signature.signedHeaders);
+      fact(table, "Why", signature.detail);
+      list.append(table);
+    }
+    document.getElementById("dkim-summary").textContent = found.signatures.length === 0 ? "(none)" : found.signatures.map((s) => s.result).join(", ");
+    document.body.dataset.dkim = "loaded";
+  }
+
   function showLinksError(error) {
     const none = document.getElementById("no-links");
     none.textContent = error.message;
@@ -138,6 +162,7 @@
       document.getElementById("widths").hidden = true;
     }
     showLinks(api).catch((error) => showLinksError(error));
+    showDkim(api).catch((error) => { const none = document.getElementById("no-dkim"); none.textContent = error.message; none.hidden = false; });
 
     document.getElementById("text").textContent = message.text === null ? "(no text body)" : message.text;
 
