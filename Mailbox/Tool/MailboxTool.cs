@@ -63,6 +63,11 @@ public static class MailboxTool
                 webOptions.PreviewAssemblyPaths.Add(path);
             }
 
+            if (options.SpamAssassin is { } spamAssassin)
+            {
+                webOptions.SpamAssassin = spamAssassin;
+            }
+
             foreach (var (name, record) in options.DkimRecords)
             {
                 webOptions.DkimRecords[name] = record;

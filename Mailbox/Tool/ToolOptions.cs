@@ -18,6 +18,7 @@ internal sealed record ToolOptions
           --previews PATH         an application's .dll whose [PreviewData] samples the Previews page renders (repeatable)
           --dkim-record NAME=FILE the DKIM key the DKIM tab verifies with: NAME is selector._domainkey.domain, FILE holds
                                   the TXT record's text ("v=DKIM1; k=rsa; p=..."), or give that text after = (repeatable)
+          --spamassassin PATH     the spamassassin program for the SpamAssassin tab (default: spamassassin on PATH)
           --help                  this text
 
         Everything listens on 127.0.0.1 only. Ctrl+C stops.
@@ -39,6 +40,8 @@ internal sealed record ToolOptions
 
     /// <summary>The DKIM records given with --dkim-record: name to the TXT record's text.</summary>
     public IReadOnlyDictionary<string, string> DkimRecords { get; init; } = new Dictionary<string, string>();
+
+    public string? SpamAssassin { get; init; }
 
     public bool Help { get; init; }
 
@@ -63,6 +66,7 @@ internal sealed record ToolOptions
                 "--user" => WithUser(options, Value()),
                 "--store" => options with { StoreDirectory = Value() },
                 "--previews" => Add(options, previews, Value()),
+                "--spamassassin" => options with { SpamAssassin = Value() },
                 "--dkim-record" => AddDkimRecord(options, dkimRecords, Value()),
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),

@@ -35,6 +35,9 @@ internal static class DocumentEndpoints
         group.MapGet("/{id}/dkim", (HttpContext context, string id, Checks.DkimCheck dkim) =>
             find(context, id) is { } document ? Results.Ok(dkim.Verify(document.Message)) : Missing(id));
 
+        group.MapGet("/{id}/spam", async (HttpContext context, string id, Checks.SpamAssassinCheck spam) =>
+            find(context, id) is { } document ? Results.Ok(await spam.JudgeAsync(document).ConfigureAwait(false)) : Missing(id));
+
         group.MapGet("/{id}/parts/{index:int}", (HttpContext context, string id, int index) =>
         {
             var part = find(context, id)?.Parts.FirstOrDefault(candidate => candidate.Index == index);

@@ -24,6 +24,12 @@ public sealed class WebInboxOptions
     /// </summary>
     public IDictionary<string, string> DkimRecords { get; } = new Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The SpamAssassin program for the SpamAssassin tab: a name looked up on PATH, or a path. When it is not there the
+    /// tab says so (and how to install it).
+    /// </summary>
+    public string SpamAssassin { get; set; } = "spamassassin";
+
     /// <summary>Paths of application assemblies (.dll) to load, in a context of their own, for the Previews page.</summary>
     public IList<string> PreviewAssemblyPaths { get; } = new List<string>();
 }

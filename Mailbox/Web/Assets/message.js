@@ -4,6 +4,7 @@
 
 (function () {
   let widthsUrl = null;
+  let spamUrl = null;
   start();
 
   function fact(table, name, value) {
@@ -98,8 +99,47 @@
     document.getElementById("desktop-frame").src = widthsUrl + "?width=1024";
   }
 
+  // SpamAssassin takes a second or more: it runs when its tab is first shown.
+  async function showSpam() {
+    if (!spamUrl || document.body.dataset.spam) return;
+    document.body.dataset.spam = "running";
+    const status = document.getElementById("spam-status");
+    let verdict;
+    try {
+      verdict = await getJson(spamUrl);
+    } catch (error) {
+      status.textContent = error.message;
+      document.body.dataset.spam = "error";
+      return;
+    }
+    if (!verdict.available || verdict.score === null) {
+      status.textContent = verdict.detail;
+      status.className = verdict.available ? "error" : "missing-tool";
+      document.getElementById("spam-summary").textContent = verdict.available ? "(failed)" : "(not installed)";
+      document.body.dataset.spam = verdict.available ? "failed" : "missing";
+      return;
+    }
+    status.hidden = true;
+    const table = document.getElementById("spam-verdict");
+    fact(table, "Score", element("span", verdict.score.toFixed(1), "verdict " + (verdict.isSpam ? "fail" : "pass")));
+    fact(table, "Threshold", verdict.threshold.toFixed(1) + " (from this score on, SpamAssassin calls it spam)");
+    fact(table, "Verdict", verdict.isSpam ? "spam" : "not spam");
+    table.hidden = false;
+    const rules = document.getElementById("spam-rules");
+    for (const rule of verdict.rules) {
+      const tr = element("tr");
+      if (rule.points > 0) tr.className = "warned";
+      tr.append(element("td", rule.points.toFixed(1)), element("td", rule.name, "url"), element("td", rule.description));
+      rules.querySelector("tbody").append(tr);
+    }
+    rules.hidden = verdict.rules.length === 0;
+    document.getElementById("spam-summary").textContent = verdict.score.toFixed(1);
+    document.body.dataset.spam = "scored";
+  }
+
   function select(tab) {
     if (tab === "widths") loadWidths();
+    if (tab === "spam") showSpam();
     for (const button of document.querySelectorAll("button[data-tab]")) {
       button.setAttribute("aria-selected", String(button.dataset.tab === tab));
     }
@@ -161,6 +201,7 @@
       document.getElementById("no-widths").hidden = false;
       document.getElementById("widths").hidden = true;
     }
+    spamUrl = api + "/spam";
     showLinks(api).catch((error) => showLinksError(error));
     showDkim(api).catch((error) => { const none = document.getElementById("no-dkim"); none.textContent = error.message; none.hidden = false; });
 
