@@ -55,6 +55,8 @@ internal sealed record FaultCase(string Name, Fault? Fault, int[] Codes, int Rec
         rows.Add(new("4xx after the final dot", new Fault(FaultStage.AfterDot, FaultKind.Transient), new[] { 451 }, 0));
         rows.Add(new("5xx after the final dot", new Fault(FaultStage.AfterDot, FaultKind.Permanent), new[] { 554 }, 0));
         rows.Add(new("stall after the final dot", new Fault(FaultStage.AfterDot, FaultKind.Stall), new[] { ErrorCodes.OutcomeUnknown }, 1));
+        rows.Add(new("drop during the TLS handshake", new Fault(FaultStage.TlsHandshake, FaultKind.Drop), Lost, 0));
+        rows.Add(new("stall during the TLS handshake", new Fault(FaultStage.TlsHandshake, FaultKind.Stall), Timeout, 0));
         rows.Add(new("TLS handshake failure", null, new[] { ErrorCodes.TlsHandshakeFailed }, 0, Configure: o => o.BreakTlsHandshake = true));
         rows.Add(new("STARTTLS stripped, mode 3", null, new[] { ErrorCodes.StartTlsNotOffered }, 0, Configure: o => o.OfferStartTls = false));
         rows.Add(new("STARTTLS stripped, mode 0 with credentials", null, new[] { ErrorCodes.StartTlsNotOffered }, 0, SessionMode.Upgradable,

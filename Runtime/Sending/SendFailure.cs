@@ -24,9 +24,11 @@ internal static class SendFailure
             {
                 // MailKit puts the reply in the inner exception, or (AUTH with one mechanism) in the message as "454: text".
                 var command = auth.InnerException as SmtpCommandException;
-                var status = command is not null ? (int)command.StatusCode : LeadingStatus(auth.Message) ?? 535;
+                var leading = LeadingStatus(auth.Message);
+                var status = command is not null ? (int)command.StatusCode : leading ?? 535;
                 var what = status < 500 ? "The server could not authenticate now." : "The server refused the credentials.";
-                return SendResult.Failure(status, what, status, command?.Message ?? auth.Message, recipients, messageId);
+                var text = command?.Message ?? (leading is not null ? auth.Message.Substring(3).TrimStart(':', ' ', '-') : auth.Message);
+                return SendResult.Failure(status, what, status, text, recipients, messageId);
             }
 
             case SmtpCommandException command:
@@ -35,6 +37,11 @@ internal static class SendFailure
                 return SendResult.Failure(status, null, status, command.Message, recipients, messageId);
             }
 
+            case SslHandshakeException when cancellationRequested:
+                return SendResult.Failure(ErrorCodes.Cancelled, "The send was cancelled during the TLS handshake.", recipients: recipients, messageId: messageId);
+            case SslHandshakeException { InnerException: IOException or SocketException or TimeoutException or OperationCanceledException } tls:
+                // The handshake did not fail on the certificate: the connection dropped or the server fell silent.
+                return From(tls.InnerException!, phase, settings, recipients, messageId, cancellationRequested);
             case SslHandshakeException tls:
                 return SendResult.Failure(ErrorCodes.TlsHandshakeFailed, FirstLine(tls.Message), recipients: recipients, messageId: messageId);
             case NotSupportedException when phase == SessionPhase.Connect && settings.Mode == SessionMode.RequireStartTls:

@@ -69,12 +69,12 @@ internal sealed class SmtpSession : IDisposable
             }
             catch (Exception retry)
             {
-                return Fail(retry, phase, message, recipients, cancellationToken);
+                return await FailAsync(retry, phase, message, recipients, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception ex)
         {
-            return Fail(ex, phase, message, recipients, cancellationToken);
+            return await FailAsync(ex, phase, message, recipients, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -112,7 +112,8 @@ internal sealed class SmtpSession : IDisposable
         && exception is SmtpCommandException command
         && (command.StatusCode == SmtpStatusCode.ServiceNotAvailable || _client.Outcomes.Any(o => o.SmtpStatus == 421));
 
-    private SendResult Fail(Exception exception, SessionPhase phase, MimeMessage message, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
+    private async Task<SendResult> FailAsync(Exception exception, SessionPhase phase, MimeMessage message, IList<MailboxAddress> recipients,
+        CancellationToken cancellationToken)
     {
         var result = phase == SessionPhase.Transmit
             ? TransactionFailure(exception, message, recipients, cancellationToken)
@@ -129,7 +130,13 @@ internal sealed class SmtpSession : IDisposable
         result.OpeningFailed = phase != SessionPhase.Transmit || closing;
         if (phase != SessionPhase.Transmit || closing || exception is not SmtpCommandException)
         {
-            // After a failed connect or AUTH, or a broken transmission, the next send starts from a new connection.
+            // After a failed connect or AUTH, or a broken transmission, the next send starts from a new connection;
+            // a server that refused while the session opened is still answering, so it gets QUIT first.
+            if (!closing && exception is SmtpCommandException or AuthenticationException or NotSupportedException)
+            {
+                await DisconnectAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
             ResetClient();
         }
 

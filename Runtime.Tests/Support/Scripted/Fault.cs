@@ -11,6 +11,8 @@ internal enum FaultStage
     Ehlo,
     /// <summary>At STARTTLS.</summary>
     StartTls,
+    /// <summary>During the TLS handshake, after the 220 to STARTTLS (a drop or a stall; refusals do not apply).</summary>
+    TlsHandshake,
     /// <summary>At AUTH.</summary>
     Auth,
     /// <summary>At MAIL FROM.</summary>

@@ -182,9 +182,25 @@ internal sealed class ScriptedConnection
         }
 
         await ReplyAsync("220 2.0.0 Ready to start TLS");
+        if (_server.TryTake(FaultStage.TlsHandshake, out var handshakeFault))
+        {
+            // Nothing of the handshake is answered: dropped at once, or after a silent stall.
+            if (handshakeFault.Kind == FaultKind.Stall)
+            {
+                await Task.Delay(Options.Stall, _stop);
+            }
+
+            return true;
+        }
+
         if (Options.BreakTlsHandshake)
         {
-            await network.WriteAsync(Encoding.ASCII.GetBytes("this is not a TLS handshake\r\n"), _stop);
+            // A fatal TLS alert (handshake_failure) instead of a ServerHello, and the connection stays open: the client
+            // must see a failed handshake, not a lost connection. Sent after the ClientHello arrives, so that it is
+            // not read together with the 220.
+            _ = await network.ReadAsync(new byte[4096], _stop);
+            await network.WriteAsync(new byte[] { 0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28 }, _stop);
+            await Task.Delay(Options.Stall, _stop);
             return true;
         }
 
@@ -235,7 +251,7 @@ internal sealed class ScriptedConnection
 
         return user == Options.User && password == Options.Password
             ? await ReplyAsync("235 2.7.0 Authentication successful")
-            : await ReplyAsync("535 5.7.8 Authentication credentials invalid");
+            : await ReplyAsync(Options.AuthRefusal);
     }
 
     private async Task<string?> ChallengeAsync(string challenge)

@@ -8,7 +8,7 @@ internal sealed class ScriptedServerOptions
 {
     public bool OfferStartTls { get; set; } = true;
 
-    /// <summary>Answers STARTTLS with 220 and then garbage instead of a TLS handshake.</summary>
+    /// <summary>Answers STARTTLS with 220 and then a fatal TLS alert (handshake_failure) instead of a ServerHello.</summary>
     public bool BreakTlsHandshake { get; set; }
 
     public bool OfferPipelining { get; set; } = true;
@@ -52,6 +52,9 @@ internal sealed class ScriptedServerOptions
 
     /// <summary>Cuts every reply into pieces written apart (the fragmentation mode), or null to write each reply at once.</summary>
     public ReplyFragmenter? Fragmenter { get; set; }
+
+    /// <summary>The reply to wrong credentials; lines separated by CRLF make a multi-line reply (e.g. Gmail's "535-5.7.8 …").</summary>
+    public string AuthRefusal { get; set; } = "535 5.7.8 Authentication credentials invalid";
 
     /// <summary>DATA refused with this reply (e.g. "552 5.3.4 Too big").</summary>
     public string? DataRefusal { get; set; }
