@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading.Tasks;
 using TypedMail.Mailbox;
 using TypedMail.Runtime.Tests.Support;
+using TypedMail.Runtime.Tests.Support.Scripted;
 using static TypedMail.InternetCommands;
 
 namespace TypedMail.Runtime.Tests.Facade;
@@ -102,6 +103,23 @@ public sealed class GlobalSettingsTests : IDisposable
         Assert.Equal(ErrorCodes.NoHost, SMTP_Send(id));
         SMTP_Clear(ref id);
         Assert.Empty(mailbox.Sessions);
+    }
+
+    [Fact]
+    public async Task QuickSendMode8_ToAServerWithout8BitMimeOrSmtpUtf8_SendsSevenBitOnly_AndTheTextSurvives()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { OfferStartTls = false, Offer8BitMime = false, OfferSmtpUtf8 = false });
+        var raw = "From: Herb Tarlick <herb_tarlick@wkrp.com>\r\nTo: Les Nessman <les@wkrp.com>\r\nSubject: Café prices, déjà vu\r\nMIME-Version: 1.0\r\n" +
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nLes prix du café: 3 €\r\n";
+
+        Assert.Equal(0, SMTP_QuickSend(server.Host, "herb_tarlick@wkrp.com", "les@wkrp.com", "ignored", raw, 8, server.Port));
+
+        var data = Assert.Single(server.Received).Data;
+        Assert.All(data, c => Assert.True(c < 128, $"an 8-bit character went to a server without 8BITMIME or SMTPUTF8: '{c}'"));
+        var parsed = MimeKit.MimeMessage.Load(new System.IO.MemoryStream(Encoding.ASCII.GetBytes(data)));
+        Assert.Equal("Café prices, déjà vu", parsed.Subject);
+        Assert.Equal("Les prix du café: 3 €", parsed.TextBody?.TrimEnd());
+        Assert.Equal("Les Nessman", parsed.To.Mailboxes.Single().Name);
     }
 
     [Fact]

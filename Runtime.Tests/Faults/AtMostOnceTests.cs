@@ -134,6 +134,22 @@ public sealed class AtMostOnceTests
     }
 
     [Fact]
+    public async Task AMessageLargerThanTheAnnouncedSize_Is12006_BeforeMailFrom_NothingOfItSent()
+    {
+        await using var server = ScriptedSmtpServer.Start(new ScriptedServerOptions { AnnouncedSize = 4_000 });
+        await using var sender = new SmtpSender(server.Settings(SessionMode.NeverTls));
+        using var letter = LoopbackServers.Letter("andy@wkrp.com");
+        letter.SetBody(new string('x', 10_000), BodyOption.Replace);
+
+        var result = await sender.SendAsync(letter);
+
+        Assert.Equal((ErrorCodes.MessageTooLarge, SendOutcome.NotDelivered), (result.Code, result.Outcome));
+        Assert.Contains("4000", result.ErrorText, StringComparison.Ordinal);
+        Assert.Empty(server.Received);
+        Assert.DoesNotContain(server.Connections.SelectMany(c => c.Commands), c => c.StartsWith("MAIL", StringComparison.Ordinal) || c == "DATA");
+    }
+
+    [Fact]
     public async Task AConnectionIdleLongerThanTheThreshold_IsCheckedWithNoop()
     {
         await using var server = ScriptedSmtpServer.Start();

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using MimeKit;
@@ -96,6 +97,7 @@ public static partial class InternetCommands
 
         // The body is the whole message; the envelope comes from the from and to arguments.
         var mime = MimeMessage.Load(new MemoryStream(Encoding.UTF8.GetBytes(body ?? string.Empty)));
+        EncodeEightBitHeaders(mime);
         var sender = message.EnvelopeSender();
         var recipients = message.EnvelopeRecipients();
         return Task.Run(async () =>
@@ -105,4 +107,43 @@ public static partial class InternetCommands
             return await smtp.SendAsync(mime, sender!, recipients).ConfigureAwait(false);
         }).GetAwaiter().GetResult().Code;
     });
+
+    /// <summary>
+    /// A 4D text is Unicode, so the headers of a mode 8 message may hold raw non-ASCII text (4D writes the bytes as
+    /// they are). Each such header is encoded again (RFC 2047), so that no 8-bit byte reaches a server that offers
+    /// neither SMTPUTF8 nor 8BITMIME; bodies are converted to 7-bit by the send itself when the server lacks 8BITMIME.
+    /// </summary>
+    private static void EncodeEightBitHeaders(MimeMessage mime)
+    {
+        EncodeEightBit(mime.Headers);
+        EncodeEightBit(mime.Body);
+    }
+
+    private static void EncodeEightBit(MimeEntity? entity)
+    {
+        if (entity is null)
+        {
+            return;
+        }
+
+        EncodeEightBit(entity.Headers);
+        if (entity is Multipart multipart)
+        {
+            foreach (var part in multipart)
+            {
+                EncodeEightBit(part);
+            }
+        }
+    }
+
+    private static void EncodeEightBit(HeaderList headers)
+    {
+        foreach (var header in headers.ToList())
+        {
+            if (header.RawValue.Any(b => b > 127))
+            {
+                header.SetValue(FormatOptions.Default, Encoding.UTF8, header.Value);
+            }
+        }
+    }
 }

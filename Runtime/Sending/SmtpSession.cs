@@ -265,8 +265,20 @@ internal sealed class SmtpSession : IDisposable
                 "An envelope address has non-ASCII characters before its '@' and the server does not offer SMTPUTF8; nothing was sent.", messageId: message.MessageId);
         }
 
-        // MailKit checks SIZE itself (one measuring pass) and adds SIZE= to MAIL FROM.
-        var response = await _client.SendAsync(international ? WireFormats.International : WireFormats.Ascii, message, sender, recipients, cancellationToken).ConfigureAwait(false);
+        var format = international ? WireFormats.International : WireFormats.Ascii;
+        if ((_client.Capabilities & SmtpCapabilities.Size) != 0 && _client.MaxSize > 0)
+        {
+            // MailKit declares SIZE= in MAIL FROM but sends the data whatever the server announced, and many servers
+            // refuse only after the whole message arrived: measured here, a message too large never leaves.
+            var size = await MeasureAsync(message, format, cancellationToken).ConfigureAwait(false);
+            if (size > (long)_client.MaxSize)
+            {
+                return SendResult.Failure(ErrorCodes.MessageTooLarge,
+                    $"The message is {size} bytes; the server accepts {_client.MaxSize} (its SIZE). Nothing was sent.", messageId: message.MessageId);
+            }
+        }
+
+        var response = await _client.SendAsync(format, message, sender, recipients, cancellationToken).ConfigureAwait(false);
         var outcomes = _client.Outcomes.ToList();
         var refused = outcomes.FirstOrDefault(o => !o.Accepted);
         if (refused is not null)
@@ -276,6 +288,13 @@ internal sealed class SmtpSession : IDisposable
         }
 
         return new SendResult(ErrorCodes.NoError, true, 250, response, null, outcomes, message.MessageId);
+    }
+
+    private static async Task<long> MeasureAsync(MimeMessage message, FormatOptions format, CancellationToken cancellationToken)
+    {
+        using var measuring = new MimeKit.IO.MeasuringStream();
+        await message.WriteToAsync(format, measuring, cancellationToken).ConfigureAwait(false);
+        return measuring.Length;
     }
 
     private async Task<bool> IsAliveAsync(CancellationToken cancellationToken)

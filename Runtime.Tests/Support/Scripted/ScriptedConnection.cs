@@ -135,7 +135,12 @@ internal sealed class ScriptedConnection
             return await ReplyAsync("250 scripted.test");
         }
 
-        var lines = new List<string> { "scripted.test", "8BITMIME", "ENHANCEDSTATUSCODES", "SIZE 100000000" };
+        var lines = new List<string> { "scripted.test", "ENHANCEDSTATUSCODES", $"SIZE {Options.AnnouncedSize}" };
+        if (Options.Offer8BitMime)
+        {
+            lines.Add("8BITMIME");
+        }
+
         if (Options.OfferPipelining)
         {
             lines.Add("PIPELINING");
@@ -378,6 +383,12 @@ internal sealed class ScriptedConnection
                 default:
                     return await ReplyAsync(afterDot.Reply);
             }
+        }
+
+        if (data.Length > Options.AnnouncedSize)
+        {
+            // Like many servers, the SIZE= of MAIL FROM is not checked: the whole message arrives, then is refused.
+            return await ReplyAsync("552 5.3.4 Message size exceeds fixed maximum message size");
         }
 
         _server.Store(mail);

@@ -15,6 +15,9 @@ internal sealed class ScriptedServerOptions
 
     public bool OfferSmtpUtf8 { get; set; }
 
+    /// <summary>Offers 8BITMIME (a server without it must receive 7-bit data only).</summary>
+    public bool Offer8BitMime { get; set; } = true;
+
     /// <summary>Offers AUTH PLAIN LOGIN (after STARTTLS only, unless <see cref="OfferAuthInClear"/>).</summary>
     public bool OfferAuth { get; set; } = true;
 
@@ -55,6 +58,9 @@ internal sealed class ScriptedServerOptions
 
     /// <summary>The reply to wrong credentials; lines separated by CRLF make a multi-line reply (e.g. Gmail's "535-5.7.8 …").</summary>
     public string AuthRefusal { get; set; } = "535 5.7.8 Authentication credentials invalid";
+
+    /// <summary>The SIZE announced in EHLO; a larger message is refused with 552 after its data (SIZE= is not checked).</summary>
+    public long AnnouncedSize { get; set; } = 100_000_000;
 
     /// <summary>DATA refused with this reply (e.g. "552 5.3.4 Too big").</summary>
     public string? DataRefusal { get; set; }
