@@ -105,6 +105,32 @@ public sealed class PoolConcurrencyTests
         await sender.DisposeAsync().AsTask().WaitAsync(Bound);
     }
 
+    [Fact]
+    public async Task ASessionThatCannotBeCreated_IsAResult_AndGivesItsSlotBack()
+    {
+        await using var server = ScriptedSmtpServer.Start();
+        var settings = server.Settings(SessionMode.NeverTls);
+        settings.MaxConnections = 1;
+        // A disposed certificate cannot give its hash: preparing a connection throws.
+        var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(ScriptedSmtpServer.Certificate.RawData);
+        settings.AcceptedServerCertificate = certificate;
+        certificate.Dispose();
+        var sender = new SmtpSender(settings);
+        using var letter = LoopbackServers.Letter();
+
+        var first = await sender.SendAsync(letter).WaitAsync(Bound);
+        var second = await sender.SendAsync(letter).WaitAsync(Bound);
+
+        Assert.Equal((ErrorCodes.InvalidArgument, SendOutcome.NotAttempted), (first.Code, first.Outcome));
+        Assert.Equal(first.Code, second.Code);
+        Assert.Contains("could not be prepared", first.ErrorText, StringComparison.Ordinal);
+        var merged = await sender.SendManyAsync(new[] { letter, letter }).WaitAsync(Bound);
+        var parallel = await sender.SendManyAsync(new[] { letter, letter }, 2).WaitAsync(Bound);
+        Assert.All(merged.Concat(parallel), r => Assert.Equal((ErrorCodes.InvalidArgument, SendOutcome.NotAttempted), (r.Code, r.Outcome)));
+        Assert.Empty(server.Connections);
+        await sender.DisposeAsync().AsTask().WaitAsync(Bound);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Bound;

@@ -60,6 +60,7 @@ internal static class ParallelMerge
         SessionPool pool, CancellationTokenSource drained, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
         SmtpSession? session = null;
+        SendResult? unusable = null;
         try
         {
             try
@@ -69,6 +70,10 @@ internal static class ParallelMerge
             catch (OperationCanceledException) when (drained.IsCancellationRequested)
             {
                 // Every message was taken by the other connections, or the caller cancelled (the loop below says so).
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                unusable = SessionPool.Unusable(ex, null);
             }
 
             while (state.TryNext(out var index))
@@ -80,7 +85,7 @@ internal static class ParallelMerge
                 }
                 else if (session is null || pool.IsClosed)
                 {
-                    result = SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.");
+                    result = unusable ?? SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn.");
                 }
                 else if (Volatile.Read(ref state.OpeningFailures) >= 2)
                 {

@@ -75,6 +75,11 @@ internal sealed class SessionPool
         }
     }
 
+    /// <summary>The result of a send whose connection could not be prepared from the settings (creating the session threw).</summary>
+    public static SendResult Unusable(Exception exception, string? messageId) =>
+        SendResult.NotAttempted(ErrorCodes.InvalidArgument,
+            $"The connection could not be prepared from the settings: {exception.GetType().Name}: {exception.Message}", messageId);
+
     /// <summary>Gives a rented session back; it sends QUIT first if <see cref="DisconnectAsync"/> was called while it was out.</summary>
     public async Task ReturnAsync(SmtpSession session)
     {

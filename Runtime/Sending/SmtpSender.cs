@@ -195,6 +195,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         }
 
         SmtpSession? session = null;
+        SendResult? unusable = null;
         try
         {
             session = await _pool.RentAsync(cancellationToken).ConfigureAwait(false);
@@ -203,11 +204,15 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         {
             // Every message gets 10000, not attempted.
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            unusable = SessionPool.Unusable(ex, null);
+        }
 
         try
         {
             return await MailMerge.RunAsync(messages, (message, ct) => session is null || _pool.IsClosed
-                ? Task.FromResult(SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn."))
+                ? Task.FromResult(unusable ?? SendResult.NotAttempted(ErrorCodes.NotAttempted, "The sender was disposed before this message's turn."))
                 : send(message, session, ct), progress, cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -299,6 +304,11 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         catch (OperationCanceledException)
         {
             return SendResult.NotAttempted(ErrorCodes.Cancelled, "The send was cancelled before its turn.", message.MessageId);
+        }
+        catch (Exception ex)
+        {
+            // The connection could not even be prepared from the settings (its slot went back to the pool).
+            return SessionPool.Unusable(ex, message.MessageId);
         }
 
         if (session is null)
