@@ -63,6 +63,7 @@ public static class MailboxTool
                 webOptions.PreviewAssemblyPaths.Add(path);
             }
 
+            webOptions.Relay = options.Relay;
             if (options.SpamAssassin is { } spamAssassin)
             {
                 webOptions.SpamAssassin = spamAssassin;
@@ -159,6 +160,11 @@ public static class MailboxTool
         if (options.UserName is not null)
         {
             await output.WriteLineAsync($"  AUTH:     required, user {options.UserName} (PLAIN, LOGIN)").ConfigureAwait(false);
+        }
+
+        if (options.Relay is { } relay)
+        {
+            await output.WriteLineAsync($"  Relay:    {relay.Host}:{relay.EffectivePort} ({relay.Mode}{(relay.UserName is null ? string.Empty : ", user " + relay.UserName)}): Release forwards a message there").ConfigureAwait(false);
         }
 
         if (options.StoreDirectory is not null)

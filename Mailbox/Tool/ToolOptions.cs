@@ -18,6 +18,11 @@ internal sealed record ToolOptions
           --previews PATH         an application's .dll whose [PreviewData] samples the Previews page renders (repeatable)
           --dkim-record NAME=FILE the DKIM key the DKIM tab verifies with: NAME is selector._domainkey.domain, FILE holds
                                   the TXT record's text ("v=DKIM1; k=rsa; p=..."), or give that text after = (repeatable)
+          --relay HOST:PORT       Release forwards a message to this real SMTP server (for a look in a real client)
+          --relay-mode MODE       how to secure it, as TypedMail's SessionMode: Upgradable (default), RequireStartTls,
+                                  ImplicitTls, NeverTls
+          --relay-user NAME:PASSWORD  AUTH on the relay
+          --relay-certificate FILE    trust this certificate (.pem/.cer) as the relay's, e.g. another mailbox's
           --spamassassin PATH     the spamassassin program for the SpamAssassin tab (default: spamassassin on PATH)
           --help                  this text
 
@@ -43,6 +48,9 @@ internal sealed record ToolOptions
 
     public string? SpamAssassin { get; init; }
 
+    /// <summary>The relay Release sends to, as TypedMail settings; null without --relay.</summary>
+    public SmtpSettings? Relay { get; init; }
+
     public bool Help { get; init; }
 
     /// <summary>Reads <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the option at fault.</summary>
@@ -67,10 +75,19 @@ internal sealed record ToolOptions
                 "--store" => options with { StoreDirectory = Value() },
                 "--previews" => Add(options, previews, Value()),
                 "--spamassassin" => options with { SpamAssassin = Value() },
+                "--relay" => options with { Relay = WithRelay(options.Relay, Value()) },
+                "--relay-mode" => options with { Relay = WithRelayMode(options.Relay, Value()) },
+                "--relay-user" => options with { Relay = WithRelayUser(options.Relay, Value()) },
+                "--relay-certificate" => options with { Relay = WithRelayCertificate(options.Relay, Value()) },
                 "--dkim-record" => AddDkimRecord(options, dkimRecords, Value()),
                 "--help" or "-h" or "-?" => options with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{name}'."),
             };
+        }
+
+        if (options.Relay is { Host: null })
+        {
+            throw new ArgumentException("--relay-mode, --relay-user and --relay-certificate need --relay HOST:PORT.");
         }
 
         return options with { PreviewAssemblies = previews, DkimRecords = dkimRecords };
@@ -108,6 +125,58 @@ internal sealed record ToolOptions
 
         records[name] = record;
         return options;
+    }
+
+    private static SmtpSettings WithRelay(SmtpSettings? relay, string value)
+    {
+        relay ??= new SmtpSettings();
+        var colon = value.LastIndexOf(':');
+        if (colon <= 0 || !int.TryParse(value.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw new ArgumentException($"--relay '{value}' must be HOST:PORT, the port from 1 to 65535 (e.g. smtp.example.com:587).");
+        }
+
+        relay.Host = value[..colon].Trim('[', ']');
+        relay.Port = port;
+        return relay;
+    }
+
+    private static SmtpSettings WithRelayMode(SmtpSettings? relay, string value)
+    {
+        relay ??= new SmtpSettings();
+        relay.Mode = Enum.TryParse<SessionMode>(value, ignoreCase: true, out var mode) && Enum.IsDefined(mode) && !int.TryParse(value, out _)
+            ? mode
+            : throw new ArgumentException($"--relay-mode '{value}' is not one of {string.Join(", ", Enum.GetNames<SessionMode>())}.");
+        return relay;
+    }
+
+    private static SmtpSettings WithRelayUser(SmtpSettings? relay, string value)
+    {
+        relay ??= new SmtpSettings();
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == value.Length - 1)
+        {
+            throw new ArgumentException("--relay-user must be NAME:PASSWORD, both non-empty.");
+        }
+
+        relay.UserName = value[..colon];
+        relay.Password = value[(colon + 1)..];
+        return relay;
+    }
+
+    private static SmtpSettings WithRelayCertificate(SmtpSettings? relay, string path)
+    {
+        relay ??= new SmtpSettings();
+        try
+        {
+            relay.AcceptedServerCertificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(path);
+        }
+        catch (Exception exception) when (exception is System.IO.IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new ArgumentException($"--relay-certificate '{path}' is not a readable certificate file (.pem or .cer): {exception.Message}");
+        }
+
+        return relay;
     }
 
     private static ToolOptions WithUser(ToolOptions options, string value)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using TypedMail.Mailbox.Web.Json;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -38,6 +39,8 @@ internal static class InboxEndpoints
         });
         api.MapGet("/{id}", (InboxView view, string id) =>
             view.Find(id) is { } entry ? Results.Ok(DocumentJson.Detail(entry, ApiBase)) : DocumentEndpoints.Missing(id));
+        api.MapPost("/{id}/release", ReleaseAsync);
+        app.MapGet("/api/relay", (Release.MessageRelay relay) => new RelayJson(relay.Address is not null, relay.Address));
         api.MapDelete("/{id}", (InboxView view, string id) => view.Remove(id) ? Results.NoContent() : DocumentEndpoints.Missing(id));
         api.MapDelete("", (InboxView view) =>
         {
@@ -48,6 +51,51 @@ internal static class InboxEndpoints
 
         app.MapGet("/api/events", (InboxView view, IHostApplicationLifetime lifetime, CancellationToken aborted) =>
             TypedResults.ServerSentEvents(Changes(view, lifetime.ApplicationStopping, aborted), "changed"));
+    }
+
+    private static async System.Threading.Tasks.Task<IResult> ReleaseAsync(HttpContext context, InboxView view, Release.MessageRelay relay, string id, CancellationToken aborted)
+    {
+        if (view.Find(id) is not { } entry)
+        {
+            return DocumentEndpoints.Missing(id);
+        }
+
+        if (relay.Address is null)
+        {
+            return Results.Problem("No relay is configured: start the inbox with --relay host:port (and --relay-mode, --relay-user as the server needs).", statusCode: StatusCodes.Status409Conflict);
+        }
+
+        ReleaseRequestJson? request = null;
+        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
+        {
+            try
+            {
+                request = await context.Request.ReadFromJsonAsync<ReleaseRequestJson>(aborted).ConfigureAwait(false);
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                return Results.Problem($"The release request is not JSON of the form {{\"to\": [\"address\"]}}: {exception.Message}", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        var to = (request?.To ?? []).Where(address => !string.IsNullOrWhiteSpace(address)).Select(address => address.Trim()).ToArray();
+        var bad = to.FirstOrDefault(address => !MimeKit.MailboxAddress.TryParse(address, out _));
+        if (bad is not null)
+        {
+            return Results.Problem($"'{bad}' is not an e-mail address.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var released = await relay.ReleaseAsync(entry, to, aborted).ConfigureAwait(false);
+            return released.Sent
+                ? Results.Ok(released)
+                : Results.Json(released, statusCode: StatusCodes.Status502BadGateway);
+        }
+        catch (Release.ReleaseRefusedException exception)
+        {
+            return Results.Problem(exception.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     private static bool PageBound(string? given, string name, int min, int max, int fallback, out int value, out IResult problem)

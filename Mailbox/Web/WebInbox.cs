@@ -77,6 +77,7 @@ public sealed class WebInbox : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, DetachedLifetime>();
         builder.Services.AddSingleton(view);
         builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(new Release.MessageRelay(options.Relay));
         builder.Services.AddSingleton(new Checks.SpamAssassinCheck(options.SpamAssassin));
         builder.Services.AddSingleton(new Checks.DkimCheck(new Checks.SuppliedDkimRecords(options.DkimRecords)));
 

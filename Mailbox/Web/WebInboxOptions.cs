@@ -30,6 +30,12 @@ public sealed class WebInboxOptions
     /// </summary>
     public string SpamAssassin { get; set; } = "spamassassin";
 
+    /// <summary>
+    /// The real SMTP server a message can be released to (forwarded, for a final look in a real client): host, port,
+    /// mode (STARTTLS...), credentials and certificate trust, as any TypedMail sender takes them. Null: no Release.
+    /// </summary>
+    public SmtpSettings? Relay { get; set; }
+
     /// <summary>Paths of application assemblies (.dll) to load, in a context of their own, for the Previews page.</summary>
     public IList<string> PreviewAssemblyPaths { get; } = new List<string>();
 }

@@ -137,6 +137,39 @@
     document.body.dataset.spam = "scored";
   }
 
+  // Release: forward this message to the real SMTP server the inbox was started with (--relay), to the recipients given.
+  async function offerRelease(api, message) {
+    const relay = await getJson("/api/relay");
+    if (!relay.configured) return;
+    const button = document.getElementById("release");
+    const form = document.getElementById("release-form");
+    const status = document.getElementById("release-status");
+    button.hidden = false;
+    document.getElementById("relay-address").textContent = relay.address;
+    document.getElementById("release-to").value = message.envelope ? message.envelope.recipients.map((r) => r.address).join(", ") : "";
+    button.addEventListener("click", () => { form.hidden = !form.hidden; });
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const to = document.getElementById("release-to").value.split(",").map((a) => a.trim()).filter((a) => a.length > 0);
+      status.textContent = "Sending…";
+      status.className = "";
+      const response = await fetch(api + "/release", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ to: to }),
+      });
+      const answer = await response.json();
+      if (response.ok) {
+        status.textContent = "Sent to " + answer.recipients.join(", ") + " via " + answer.relay + ".";
+        status.className = "sent";
+      } else {
+        status.textContent = "Not sent: " + (answer.error || answer.detail || response.statusText);
+        status.className = "error";
+      }
+      document.body.dataset.release = response.ok ? "sent" : "failed";
+    });
+  }
+
   function select(tab) {
     if (tab === "widths") loadWidths();
     if (tab === "spam") showSpam();
@@ -255,6 +288,7 @@
     }
 
     if (!isPreview) {
+      offerRelease(api, message).catch((error) => { document.getElementById("release-status").textContent = error.message; });
       const remove = document.getElementById("delete");
       remove.hidden = false;
       remove.addEventListener("click", async () => {
