@@ -20,15 +20,41 @@ internal sealed class DeliveryTransport
     }
 
     /// <summary>
-    /// Sends <paramref name="message"/>. The mark is written before the send starts: the sender has no hook at the final
-    /// dot yet, so the mark is taken at the earliest moment that still covers it. That keeps "never twice" exact; its
-    /// cost is that a worker killed during a send that had not reached the dot leaves Unknown rather than Pending.
+    /// Sends <paramref name="message"/>, taking the mark after its data and before its end-of-data marker when the
+    /// sender is TypedMail's own <see cref="SmtpSender"/>: a worker killed before that point leaves an entry the server
+    /// cannot have (it discards a transaction without its final dot), so it goes back to Pending, not Unknown. Any other
+    /// <see cref="ISmtpSender"/> (a test double) gets the mark before the send starts, the earliest moment that still
+    /// covers the dot. Either way "never twice" is exact: no end of data is written without a durable mark before it.
     /// </summary>
-    /// <exception cref="LeaseLostException">The mark could not be written (the lease was lost): nothing was sent.</exception>
+    /// <exception cref="LeaseLostException">The mark could not be written (the lease was lost): the message was not completed.</exception>
     public async Task<SendResult> SendAsync(MimeMessage message, MailboxAddress envelopeSender, IReadOnlyList<MailboxAddress> recipients, Func<CancellationToken, Task> beforeEndOfData, CancellationToken cancellationToken)
     {
-        await beforeEndOfData(cancellationToken).ConfigureAwait(false);
-        return await _sender.SendAsync(message, envelopeSender, recipients, cancellationToken).ConfigureAwait(false);
+        if (_sender is not SmtpSender smtp)
+        {
+            await beforeEndOfData(cancellationToken).ConfigureAwait(false);
+            return await _sender.SendAsync(message, envelopeSender, recipients, cancellationToken).ConfigureAwait(false);
+        }
+
+        Exception? markFailure = null;
+        var result = await smtp.SendMarkedAsync(message, envelopeSender, recipients, async ct =>
+        {
+            try
+            {
+                await beforeEndOfData(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // The send stops before the end of data (the server discards the transaction); the caller learns why.
+                markFailure = ex;
+                throw;
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        if (markFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(markFailure).Throw();
+        }
+
+        return result;
     }
 }
 

@@ -282,8 +282,27 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         return null;
     }
 
+    /// <summary>
+    /// Sends a MIME message to an explicit envelope over a pooled connection, running <paramref name="beforeEndOfData"/>
+    /// after the message's data and before its end-of-data marker (<see cref="EndOfDataHook"/>): the outbox's durable
+    /// mark. Not run when the send fails before the data; run again if the message is resent on a new connection.
+    /// </summary>
+    internal Task<SendResult> SendMarkedAsync(MimeMessage message, MailboxAddress envelopeSender, IEnumerable<MailboxAddress> envelopeRecipients,
+        Func<CancellationToken, Task> beforeEndOfData, CancellationToken cancellationToken)
+    {
+        if (message is null)
+        {
+            throw new ArgumentNullException(nameof(message));
+        }
+
+        ThrowIfDisposed();
+        var recipients = envelopeRecipients?.ToList() ?? new List<MailboxAddress>();
+        var precheck = Precheck(envelopeSender is not null, recipients.Count > 0);
+        return precheck is not null ? Task.FromResult(precheck) : SendCheckedAsync(message, envelopeSender!, recipients, null, cancellationToken, beforeEndOfData);
+    }
+
     private async Task<SendResult> SendCheckedAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, SmtpSession? session,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Func<CancellationToken, Task>? beforeEndOfData = null)
     {
         if (_dkim?.Sign(message) is { } unsigned)
         {
@@ -320,7 +339,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
             try
             {
                 MessagePreparation.Prepare(message, _settings);
-                result = await session.SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+                result = await session.SendAsync(message, sender, recipients, cancellationToken, beforeEndOfData).ConfigureAwait(false);
             }
             finally
             {

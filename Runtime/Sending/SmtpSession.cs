@@ -41,8 +41,23 @@ internal sealed class SmtpSession : IDisposable
     /// a reused connection found dead before the end of the data is replaced once and the message sent again; a loss
     /// after the end of the data is 12013 and never retried.
     /// </summary>
-    public async Task<SendResult> SendAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(MimeMessage message, MailboxAddress sender, IList<MailboxAddress> recipients, CancellationToken cancellationToken,
+        Func<CancellationToken, Task>? beforeEndOfData = null)
     {
+        if (beforeEndOfData is not null && message.Body is { } body)
+        {
+            message.Body = new EndOfDataHook(body, beforeEndOfData, () => _client.Tracker.MailFromWritten);
+            try
+            {
+                return await SendAsync(message, sender, recipients, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The message stays as the caller gave it.
+                message.Body = body;
+            }
+        }
+
         var phase = SessionPhase.Connect;
         var reused = _client.IsConnected;
         try
