@@ -33,13 +33,15 @@ public sealed class WebInbox : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly InboxView _view;
+    private readonly PreviewSource _previews;
     private readonly object _stateGate = new();
     private Task? _stopping;
 
-    private WebInbox(WebApplication app, InboxView view, Uri address, int previewedTypes)
+    private WebInbox(WebApplication app, InboxView view, Uri address, PreviewSource previews, int previewedTypes)
     {
         _app = app;
         _view = view;
+        _previews = previews;
         Address = address;
         PreviewedTypes = previewedTypes;
     }
@@ -47,7 +49,10 @@ public sealed class WebInbox : IAsyncDisposable
     /// <summary>The inbox's address, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri Address { get; }
 
-    /// <summary>How many message types the Previews page lists.</summary>
+    /// <summary>The previews and their refresh (for tests).</summary>
+    internal PreviewSource Previews => _previews;
+
+    /// <summary>How many message types the Previews page listed at start (a rebuild of a previews assembly refreshes the page).</summary>
     public int PreviewedTypes { get; }
 
     /// <summary>Starts the inbox for <paramref name="servers"/> and returns once it listens.</summary>
@@ -65,8 +70,7 @@ public sealed class WebInbox : IAsyncDisposable
             throw new ArgumentOutOfRangeException(nameof(options), options.Port, "The HTTP port must be between 0 and 65535.");
         }
 
-        var assemblies = options.PreviewAssemblies.Concat(options.PreviewAssemblyPaths.Select(PreviewAssemblyLoader.Load)).ToArray();
-        var catalog = assemblies.Length == 0 ? PreviewCatalog.Empty : PreviewCatalog.Build(assemblies);
+        var previews = PreviewSource.Start(options.PreviewAssemblies, options.PreviewAssemblyPaths);
         var listeners = servers.Select(server => (server, $"{server.Security} on {server.Host}:{server.Port}")).ToArray();
         var view = new InboxView(listeners, options.StoreDirectory);
 
@@ -76,7 +80,7 @@ public sealed class WebInbox : IAsyncDisposable
         builder.WebHost.UseShutdownTimeout(ShutdownTimeout);
         builder.Services.AddSingleton<IHostLifetime, DetachedLifetime>();
         builder.Services.AddSingleton(view);
-        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(previews);
         builder.Services.AddSingleton(new Release.MessageRelay(options.Relay));
         builder.Services.AddSingleton(new Checks.SpamAssassinCheck(options.SpamAssassin));
         builder.Services.AddSingleton(new Checks.DkimCheck(new Checks.SuppliedDkimRecords(options.DkimRecords)));
@@ -93,12 +97,13 @@ public sealed class WebInbox : IAsyncDisposable
         catch
         {
             view.Dispose();
+            previews.Dispose();
             await app.DisposeAsync().ConfigureAwait(false);
             throw;
         }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new WebInbox(app, view, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/"), catalog.Types.Count);
+        return new WebInbox(app, view, new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal) + "/"), previews, previews.Current.Types.Count);
     }
 
     /// <summary>Stops listening and ends the open pages' event streams; safe to call more than once.</summary>
@@ -118,6 +123,7 @@ public sealed class WebInbox : IAsyncDisposable
     private async Task StopOnceAsync()
     {
         _view.Dispose();
+        _previews.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }

@@ -287,6 +287,14 @@
       envelope.hidden = true;
     }
 
+    if (isPreview) {
+      // A rebuild of the previewed assembly renders the sample again: show the new rendering, in the same tab.
+      let first = null;
+      new EventSource("/api/previews-events").addEventListener("changed", (event) => {
+        if (first === null) first = event.data;
+        else if (event.data !== first) location.reload();
+      });
+    }
     if (!isPreview) {
       offerRelease(api, message).catch((error) => { document.getElementById("release-status").textContent = error.message; });
       const remove = document.getElementById("delete");
