@@ -11,7 +11,7 @@ public sealed class ReceivedMessage
         string? mailFrom,
         IReadOnlyList<string> recipients,
         Func<byte[]> rawMime,
-        MimeMessage message,
+        Func<MimeMessage> message,
         bool secure,
         bool startTlsIssued,
         string? authenticatedUser,
@@ -25,7 +25,7 @@ public sealed class ReceivedMessage
         Recipients = recipients;
         _rawMime = new Lazy<byte[]>(rawMime);
         _storage = storage;
-        Message = message;
+        _message = new Lazy<MimeMessage>(message);
         Secure = secure;
         StartTlsIssued = startTlsIssued;
         AuthenticatedUser = authenticatedUser;
@@ -42,6 +42,7 @@ public sealed class ReceivedMessage
     public IReadOnlyList<string> Recipients { get; }
 
     private readonly Lazy<byte[]> _rawMime;
+    private readonly Lazy<MimeMessage> _message;
     private readonly IDisposable _storage;
 
     /// <summary>
@@ -50,8 +51,11 @@ public sealed class ReceivedMessage
     /// </summary>
     public byte[] RawMime => _rawMime.Value;
 
-    /// <summary><see cref="RawMime"/> parsed.</summary>
-    public MimeMessage Message { get; }
+    /// <summary>
+    /// <see cref="RawMime"/> parsed, on first use (then kept): a server that receives many messages keeps their bytes,
+    /// not their parsed form, until asked.
+    /// </summary>
+    public MimeMessage Message => _message.Value;
 
     /// <summary>True when the session was on TLS when DATA arrived.</summary>
     public bool Secure { get; }

@@ -17,7 +17,7 @@ internal sealed class StoredMessage : IDisposable
     private static readonly byte[] LastLineEnd = "\r\n"u8.ToArray();
     private readonly Stream? _file;
 
-    private StoredMessage(Func<byte[]> rawMime, MimeMessage message, string? emlPath, Stream? file)
+    private StoredMessage(Func<byte[]> rawMime, Func<MimeMessage> message, string? emlPath, Stream? file)
     {
         RawMime = rawMime;
         Message = message;
@@ -27,16 +27,16 @@ internal sealed class StoredMessage : IDisposable
 
     public Func<byte[]> RawMime { get; }
 
-    public MimeMessage Message { get; }
+    /// <summary>Parses the message; an in-memory message is parsed only when asked, so a large inbox keeps only its bytes.</summary>
+    public Func<MimeMessage> Message { get; }
 
     public string? EmlPath { get; }
 
     public static async Task<StoredMessage> InMemoryAsync(ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var content = Content(buffer);
-        using var stream = new MemoryStream(content, writable: false);
-        var message = await MimeMessage.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
-        return new StoredMessage(() => content, message, null, null);
+        return await Task.FromResult(new StoredMessage(() => content, () => Parse(content), null, null)).ConfigureAwait(false);
     }
 
     public static async Task<StoredMessage> OnDiskAsync(ReadOnlySequence<byte> buffer, string emlPath, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ internal sealed class StoredMessage : IDisposable
         try
         {
             var message = await MimeMessage.LoadAsync(read, persistent: true, cancellationToken).ConfigureAwait(false);
-            return new StoredMessage(() => File.ReadAllBytes(emlPath), message, emlPath, read);
+            return new StoredMessage(() => File.ReadAllBytes(emlPath), () => message, emlPath, read);
         }
         catch
         {
@@ -68,6 +68,13 @@ internal sealed class StoredMessage : IDisposable
     }
 
     public void Dispose() => _file?.Dispose();
+
+    /// <summary>Parses a message's bytes (MimeKit is lenient: it reads what it can of malformed mail).</summary>
+    public static MimeMessage Parse(byte[] content)
+    {
+        using var stream = new MemoryStream(content, writable: false);
+        return MimeMessage.Load(stream);
+    }
 
     // SmtpServer cuts the whole "CRLF.CRLF" terminator, but its first CRLF ends the message's last line (RFC 5321 4.1.4).
     private static byte[] Content(ReadOnlySequence<byte> buffer)

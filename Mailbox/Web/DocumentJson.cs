@@ -12,15 +12,15 @@ internal static class DocumentJson
 {
     public static MessageSummaryJson Summary(InboxEntry entry)
     {
-        var message = entry.Document.Message;
+        var row = entry.Row;
         return new MessageSummaryJson(
             entry.Document.Id,
             entry.ReceivedAt,
-            message.From.ToString(),
-            message.To.Select(address => address.ToString()).ToArray(),
-            message.Subject ?? string.Empty,
+            row.From,
+            row.To,
+            row.Subject,
             entry.Document.Raw.Length,
-            entry.Document.Parts.Count(part => !IsInline(part)),
+            row.Attachments,
             SessionBadgesJson.Of(entry.Session));
     }
 
@@ -79,7 +79,5 @@ internal static class DocumentJson
     }
 
     private static PartJson Part(MailPart part, string documentBase) =>
-        new(part.Index, part.FileName, part.ContentType, part.Decode().LongLength, part.Part.ContentId, IsInline(part), $"{documentBase}/parts/{part.Index}");
-
-    private static bool IsInline(MailPart part) => part.Part.ContentId is not null && !part.Part.IsAttachment;
+        new(part.Index, part.FileName, part.ContentType, part.Decode().LongLength, part.Part.ContentId, part.IsInline, $"{documentBase}/parts/{part.Index}");
 }

@@ -15,4 +15,5 @@ internal sealed record InboxEntry(
     IReadOnlyList<string> Recipients,
     SessionJson Session,
     string? EmlPath,
+    InboxRow Row,
     (MailboxServer Server, ReceivedMessage Message)? Origin = null);

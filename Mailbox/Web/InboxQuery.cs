@@ -22,20 +22,20 @@ internal sealed class InboxQuery
 
     public bool Matches(InboxEntry entry)
     {
+        // The row's fields and the envelope first: a message is parsed only when a word is not found in them.
+        string[] listed = [entry.Row.From, string.Join(" ", entry.Row.To), entry.Row.Subject, entry.MailFrom, string.Join(" ", entry.Recipients)];
+        var rest = _words.Where(word => !listed.Any(field => Contains(field, word))).ToArray();
+        if (rest.Length == 0)
+        {
+            return true;
+        }
+
         var message = entry.Document.Message;
-        string[] fields =
-        [
-            message.From.ToString(),
-            entry.MailFrom,
-            message.To.ToString(),
-            message.Cc.ToString(),
-            string.Join(" ", entry.Recipients),
-            message.Subject ?? string.Empty,
-        ];
+        var cc = message.Cc.ToString();
         string? text = null;
         string? html = null;
-        return _words.All(word =>
-            fields.Any(field => Contains(field, word))
+        return rest.All(word =>
+            Contains(cc, word)
             || Contains(text ??= message.TextBody ?? string.Empty, word)
             || Contains(html ??= message.HtmlBody ?? string.Empty, word));
     }

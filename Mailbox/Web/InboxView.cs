@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using MimeKit;
+using TypedMail.Mailbox.Protocol;
 using TypedMail.Mailbox.Web.Json;
 
 namespace TypedMail.Mailbox.Web;
@@ -22,7 +23,7 @@ internal sealed class InboxView : IDisposable
     private readonly object _gate = new();
     private readonly List<InboxEntry> _entries = new();
     private readonly Dictionary<string, InboxEntry> _byId = new(StringComparer.Ordinal);
-    private readonly HashSet<MimeMessage> _shown = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<ReceivedMessage> _shown = new(ReferenceEqualityComparer.Instance);
     private readonly IReadOnlyList<(MailboxServer Server, string Listener)> _servers;
     private readonly List<(MailboxServer Server, EventHandler<ReceivedMessage> Handler)> _subscriptions = new();
     private TaskCompletionSource _changed = NewSignal();
@@ -83,23 +84,14 @@ internal sealed class InboxView : IDisposable
             all = _entries.ToArray();
         }
 
-        // Matching reads bodies: outside the lock, so arrivals are never held up by a search.
-        var matches = new List<InboxEntry>();
-        var matched = 0;
-        for (var i = all.Length - 1; i >= 0; i--)
-        {
-            if (query.Matches(all[i]))
-            {
-                if (matched >= skip && matches.Count < take)
-                {
-                    matches.Add(all[i]);
-                }
-
-                matched++;
-            }
-        }
-
-        return (matches, matched);
+        // Matching may parse bodies: outside the lock, so arrivals are never held up by a search, and on every core.
+        var matches = Enumerable.Range(0, all.Length)
+            .Select(index => all[all.Length - 1 - index])
+            .AsParallel()
+            .AsOrdered()
+            .Where(query.Matches)
+            .ToArray();
+        return (matches.Skip(skip).Take(take).ToArray(), matches.Length);
     }
 
     /// <summary>Forgets one message, in its server too, and deletes its stored files; false when there is no such message.</summary>
@@ -114,7 +106,10 @@ internal sealed class InboxView : IDisposable
             }
 
             _entries.Remove(removed);
-            _shown.Remove(removed.Document.Message);
+            if (removed.Origin is var (_, received))
+            {
+                _shown.Remove(received);
+            }
             Changed();
         }
 
@@ -212,16 +207,18 @@ internal sealed class InboxView : IDisposable
             message.Transcript.Opening,
             message.Transcript.Transaction,
             message.Transcript.EarlierMessages);
+        var raw = message.RawMime;
+        var row = InboxRow.Of(StoredMessage.Parse(raw)); // parsed once for its row, then only its bytes are kept
         lock (_gate)
         {
             // A message can come twice: from the server's list at start and from its event.
-            if (!_shown.Add(message.Message))
+            if (!_shown.Add(message))
             {
                 return;
             }
 
-            var document = new MailDocument(NextId(), message.RawMime, message.Message);
-            Append(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath, (server, message)));
+            var document = new MailDocument(NextId(), raw);
+            Append(new InboxEntry(document, message.ReceivedAt, message.MailFrom ?? string.Empty, message.Recipients, facts, message.EmlPath, row, (server, message)));
             Changed();
         }
 
@@ -248,23 +245,19 @@ internal sealed class InboxView : IDisposable
     private InboxEntry LoadStored(string emlPath)
     {
         var raw = File.ReadAllBytes(emlPath);
-        MimeMessage message;
-        using (var stream = new MemoryStream(raw, writable: false))
-        {
-            message = MimeMessage.Load(stream);
-        }
-
+        var message = StoredMessage.Parse(raw);
         var facts = ReadFacts(emlPath);
-        var document = new MailDocument(NextId(), raw, message);
+        var document = new MailDocument(NextId(), raw);
+        var row = InboxRow.Of(message);
         if (facts is null)
         {
             // An .eml put there by hand: the envelope is unknown, so show the header addresses.
             var recipients = message.To.Mailboxes.Concat(message.Cc.Mailboxes).Select(mailbox => mailbox.Address).ToArray();
             var session = new SessionJson(null, "stored", false, false, null, null, null, [], [], 0);
-            return new InboxEntry(document, File.GetLastWriteTimeUtc(emlPath), message.From.Mailboxes.FirstOrDefault()?.Address ?? string.Empty, recipients, session, emlPath);
+            return new InboxEntry(document, File.GetLastWriteTimeUtc(emlPath), message.From.Mailboxes.FirstOrDefault()?.Address ?? string.Empty, recipients, session, emlPath, row);
         }
 
-        return new InboxEntry(document, facts.ReceivedAt, facts.MailFrom, facts.Recipients, facts.Session.Complete(), emlPath);
+        return new InboxEntry(document, facts.ReceivedAt, facts.MailFrom, facts.Recipients, facts.Session.Complete(), emlPath, row);
     }
 
     private static StoredFactsJson? ReadFacts(string emlPath)

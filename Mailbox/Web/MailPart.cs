@@ -12,6 +12,9 @@ internal sealed record MailPart(int Index, MimePart Part)
     /// <summary>The MIME type, e.g. "image/png".</summary>
     public string ContentType => Part.ContentType.MimeType;
 
+    /// <summary>An inline resource (a <c>cid:</c> image of the HTML), not an attachment.</summary>
+    public bool IsInline => Part.ContentId is not null && !Part.IsAttachment;
+
     /// <summary>The decoded content.</summary>
     public byte[] Decode()
     {

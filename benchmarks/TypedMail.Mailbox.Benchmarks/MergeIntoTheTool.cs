@@ -37,7 +37,8 @@ internal static class MergeIntoTheTool
             "/api/messages",
             "/api/messages?take=1000",
             $"/api/messages?skip={count - 50}",
-            "/api/messages?q=Discount%20%231234",
+            "/api/messages?q=listener1234%40example.com",
+            "/api/messages?q=spots%20%231234",
             "/api/messages/1",
             $"/api/messages/{last}",
         ];
