@@ -57,6 +57,9 @@ public sealed class ReceivedMessage
     /// </summary>
     public MimeMessage Message => _message.Value;
 
+    /// <summary>True once <see cref="Message"/> has been parsed (for tests).</summary>
+    internal bool IsParsed => _message.IsValueCreated;
+
     /// <summary>True when the session was on TLS when DATA arrived.</summary>
     public bool Secure { get; }
 

@@ -49,6 +49,9 @@ public sealed class WebInbox : IAsyncDisposable
     /// <summary>The inbox's address, e.g. <c>http://127.0.0.1:5080/</c>.</summary>
     public Uri Address { get; }
 
+    /// <summary>The messages shown (for tests).</summary>
+    internal InboxView View => _view;
+
     /// <summary>The previews and their refresh (for tests).</summary>
     internal PreviewSource Previews => _previews;
 
