@@ -89,6 +89,7 @@ public sealed class SearchBrowserTests : IClassFixture<ChromiumFixture>
         await page.WaitUntilAsync("document.body.dataset.count === '5'", "the second page");
         Assert.Equal("51–55 of 55", (await page.EvaluateAsync("document.getElementById('range').textContent")).GetString());
         Assert.True((await page.EvaluateAsync("document.getElementById('older').disabled")).GetBoolean());
+        await page.ScreenshotAsync(Screenshots.PathOf("inbox-paging.png"));
 
         await page.ClickAsync("#newer");
         await page.WaitUntilAsync("document.body.dataset.count === '50'", "the first page again");

@@ -39,6 +39,8 @@
     if (!found.hasHtml || found.links.length === 0) {
       none.textContent = found.hasHtml ? "The HTML body has no link." : "This message has no HTML body.";
       none.hidden = false;
+      document.getElementById("link-warnings").textContent = "(0)";
+      document.body.dataset.links = "loaded";
       return;
     }
     let warnings = 0;
