@@ -123,6 +123,33 @@ public sealed class GlobalSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task AFacadeSend_RunsOnTheCallersThread_NeedingNoThreadPoolThread()
+    {
+        await using var mailbox = await LoopbackServers.StartAsync();
+        var threads = new System.Collections.Concurrent.ConcurrentBag<int>();
+        IT_SetLogger(new ThreadRecordingLogger(threads));
+        try
+        {
+            var (caller, code) = (0, -1);
+            var thread = new System.Threading.Thread(() =>
+            {
+                caller = Environment.CurrentManagedThreadId;
+                code = SMTP_QuickSend(mailbox.Host, "herb_tarlick@wkrp.com", "andy@wkrp.com", "Threads", "One thread, start to end.", 2, mailbox.Port);
+            });
+            thread.Start();
+            Assert.True(thread.Join(LoopbackServers.Patience), "SMTP_QuickSend did not return");
+
+            Assert.Equal(0, code);
+            Assert.True(threads.Count >= 3, $"only {threads.Count} log lines: the test proves nothing");
+            Assert.All(threads, t => Assert.Equal(caller, t));
+        }
+        finally
+        {
+            IT_SetLogger(null);
+        }
+    }
+
+    [Fact]
     public async Task QuickSend_PlainHtmlAndRawMime()
     {
         await using var mailbox = await LoopbackServers.StartAsync();
@@ -172,5 +199,15 @@ public sealed class GlobalSettingsTests : IDisposable
         SMTP_Clear(ref id);
 
         Assert.Empty(mailbox.Messages);
+    }
+
+    private sealed class ThreadRecordingLogger(System.Collections.Concurrent.ConcurrentBag<int> threads) : Microsoft.Extensions.Logging.ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter) => threads.Add(Environment.CurrentManagedThreadId);
     }
 }

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
 using MimeKit;
 
 namespace TypedMail;
@@ -35,8 +34,7 @@ public static partial class InternetCommands
         settings.Auth = own.Auth;
         settings.UserName = own.UserName;
         settings.Password = own.Password;
-        var logger = Logger;
-        return Task.Run(() => message.SendAsync(settings, logger)).GetAwaiter().GetResult().Code;
+        return BlockingSend.Run(settings, Logger, sender => sender.SendAsync(message)).Code;
     });
 
     /// <summary>
@@ -86,8 +84,7 @@ public static partial class InternetCommands
         {
             message.SetSubject(subject);
             message.SetBody(body, BodyOption.Replace, html);
-            var logger = Logger;
-            return Task.Run(() => message.SendAsync(settings, logger)).GetAwaiter().GetResult().Code;
+            return BlockingSend.Run(settings, Logger, sender => sender.SendAsync(message)).Code;
         }
 
         if (string.IsNullOrWhiteSpace(host))
@@ -100,12 +97,7 @@ public static partial class InternetCommands
         EncodeEightBitHeaders(mime);
         var sender = message.EnvelopeSender();
         var recipients = message.EnvelopeRecipients();
-        return Task.Run(async () =>
-        {
-            // Disposing sends QUIT.
-            await using var smtp = new SmtpSender(settings, Logger);
-            return await smtp.SendAsync(mime, sender!, recipients).ConfigureAwait(false);
-        }).GetAwaiter().GetResult().Code;
+        return BlockingSend.Run(settings, Logger, smtp => smtp.SendAsync(mime, sender!, recipients)).Code;
     });
 
     /// <summary>

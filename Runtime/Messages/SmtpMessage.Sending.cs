@@ -49,8 +49,11 @@ public sealed partial class SmtpMessage
     }
 
     /// <summary>SMTP_Send: sends with this message's own settings and <paramref name="mode"/>. The message is not changed.</summary>
-    public SendResult Send(SessionMode mode = SessionMode.Upgradable) =>
-        Task.Run(() => SendAsync(mode)).GetAwaiter().GetResult();
+    public SendResult Send(SessionMode mode = SessionMode.Upgradable)
+    {
+        ThrowIfDisposed();
+        return BlockingSend.Run(ToSettings(mode), null, sender => sender.SendAsync(this));
+    }
 
     /// <summary>Sends with this message's own settings and <paramref name="mode"/> over a connection of its own.</summary>
     public Task<SendResult> SendAsync(SessionMode mode = SessionMode.Upgradable, CancellationToken cancellationToken = default) =>

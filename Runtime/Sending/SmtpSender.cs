@@ -30,6 +30,15 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     /// <param name="settings">The server, mode, credentials and timeout.</param>
     /// <param name="logger">Where to log (never credentials); none by default.</param>
     public SmtpSender(SmtpSettings settings, ILogger? logger = null)
+        : this(settings, logger, synchronous: false)
+    {
+    }
+
+    /// <summary>
+    /// A sender whose sessions use MailKit's blocking calls (<paramref name="synchronous"/>): its tasks complete on the
+    /// caller's thread, for the 4D facade, which must block until a send ends (<see cref="BlockingSend"/>).
+    /// </summary>
+    internal SmtpSender(SmtpSettings settings, ILogger? logger, bool synchronous)
     {
         if (settings is null)
         {
@@ -38,7 +47,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
 
         _settings = settings.Copy();
         _logger = logger ?? NullLogger.Instance;
-        _pool = new SessionPool(Math.Max(1, _settings.MaxConnections), NewSession);
+        _pool = new SessionPool(Math.Max(1, _settings.MaxConnections), () => new SmtpSession(_settings, _logger, synchronous));
         _dkim = DkimSigning.From(_settings.Dkim);
     }
 
@@ -241,8 +250,6 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
         Interlocked.Exchange(ref _disposed, 1);
         await _pool.CloseAsync().ConfigureAwait(false);
     }
-
-    private SmtpSession NewSession() => new(_settings, _logger);
 
     private SendResult? Precheck(bool hasFrom, bool hasRecipient)
     {

@@ -21,13 +21,21 @@ internal sealed class SmtpSession : IDisposable
 {
     private readonly SmtpSettings _settings;
     private readonly ILogger _logger;
+    private readonly bool _synchronous;
     private SessionSmtpClient _client;
     private long _lastUsed;
 
-    public SmtpSession(SmtpSettings settings, ILogger logger)
+    /// <param name="settings">The server, mode, credentials and timeout.</param>
+    /// <param name="logger">Where to log.</param>
+    /// <param name="synchronous">
+    /// Use MailKit's blocking calls: the returned tasks complete on the caller's thread, so a caller that must block (the
+    /// 4D facade) holds one thread and needs no other from the thread pool.
+    /// </param>
+    public SmtpSession(SmtpSettings settings, ILogger logger, bool synchronous = false)
     {
         _settings = settings;
         _logger = logger;
+        _synchronous = synchronous;
         _client = NewClient();
     }
 
@@ -104,7 +112,14 @@ internal sealed class SmtpSession : IDisposable
         {
             try
             {
-                await _client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                if (_synchronous)
+                {
+                    _client.Disconnect(true, cancellationToken);
+                }
+                else
+                {
+                    await _client.DisconnectAsync(true, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -232,7 +247,15 @@ internal sealed class SmtpSession : IDisposable
             _ => SecureSocketOptions.StartTlsWhenAvailable,
         };
 
-        await _client.ConnectAsync(_settings.Host!, port, options, cancellationToken).ConfigureAwait(false);
+        if (_synchronous)
+        {
+            _client.Connect(_settings.Host!, port, options, cancellationToken);
+        }
+        else
+        {
+            await _client.ConnectAsync(_settings.Host!, port, options, cancellationToken).ConfigureAwait(false);
+        }
+
         SmtpLog.Connected(_logger, _client.IsSecure);
     }
 
@@ -265,7 +288,15 @@ internal sealed class SmtpSession : IDisposable
             return SendResult.Failure(code, detail, messageId: message.MessageId);
         }
 
-        await _client.AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
+        if (_synchronous)
+        {
+            _client.Authenticate(mechanism, cancellationToken);
+        }
+        else
+        {
+            await _client.AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
+        }
+
         SmtpLog.Authenticated(_logger, mechanism.MechanismName);
         return null;
     }
@@ -285,7 +316,7 @@ internal sealed class SmtpSession : IDisposable
         {
             // MailKit declares SIZE= in MAIL FROM but sends the data whatever the server announced, and many servers
             // refuse only after the whole message arrived: measured here, a message too large never leaves.
-            var size = await MeasureAsync(message, format, cancellationToken).ConfigureAwait(false);
+            var size = await MeasureAsync(message, format, _synchronous, cancellationToken).ConfigureAwait(false);
             if (size > (long)_client.MaxSize)
             {
                 return SendResult.Failure(ErrorCodes.MessageTooLarge,
@@ -293,7 +324,9 @@ internal sealed class SmtpSession : IDisposable
             }
         }
 
-        var response = await _client.SendAsync(format, message, sender, recipients, cancellationToken).ConfigureAwait(false);
+        var response = _synchronous
+            ? _client.Send(format, message, sender, recipients, cancellationToken)
+            : await _client.SendAsync(format, message, sender, recipients, cancellationToken).ConfigureAwait(false);
         var outcomes = _client.Outcomes.ToList();
         var refused = outcomes.FirstOrDefault(o => !o.Accepted);
         if (refused is not null)
@@ -305,10 +338,18 @@ internal sealed class SmtpSession : IDisposable
         return new SendResult(ErrorCodes.NoError, true, 250, response, null, outcomes, message.MessageId);
     }
 
-    private static async Task<long> MeasureAsync(MimeMessage message, FormatOptions format, CancellationToken cancellationToken)
+    private static async Task<long> MeasureAsync(MimeMessage message, FormatOptions format, bool synchronous, CancellationToken cancellationToken)
     {
         using var measuring = new MimeKit.IO.MeasuringStream();
-        await message.WriteToAsync(format, measuring, cancellationToken).ConfigureAwait(false);
+        if (synchronous)
+        {
+            message.WriteTo(format, measuring, cancellationToken);
+        }
+        else
+        {
+            await message.WriteToAsync(format, measuring, cancellationToken).ConfigureAwait(false);
+        }
+
         return measuring.Length;
     }
 
@@ -316,7 +357,15 @@ internal sealed class SmtpSession : IDisposable
     {
         try
         {
-            await _client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+            if (_synchronous)
+            {
+                _client.NoOp(cancellationToken);
+            }
+            else
+            {
+                await _client.NoOpAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             return true;
         }
         catch (Exception ex) when (SendFailure.IsConnectionLoss(ex) || ex is SmtpCommandException)
