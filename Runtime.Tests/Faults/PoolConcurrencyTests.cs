@@ -27,7 +27,7 @@ public sealed class PoolConcurrencyTests
         var sender = new SmtpSender(settings);
         var messages = Enumerable.Range(0, 4).Select(i => LoopbackServers.Letter($"listener{i}@wkrp.com")).ToList();
         var sends = messages.Select(m => Task.Run(() => sender.SendAsync(m))).ToList();
-        await WaitUntilAsync(() => server.Connections.Count(c => c.Commands.Any(x => x.StartsWith("MAIL", StringComparison.Ordinal))) == 4);
+        await Eventually.TrueAsync(() => server.Connections.Count(c => c.Commands.Any(x => x.StartsWith("MAIL", StringComparison.Ordinal))) == 4, Bound);
 
         var ends = new[] { Task.Run(() => sender.DisconnectAsync()), Task.Run(() => sender.DisconnectAsync()), Task.Run(() => sender.DisposeAsync().AsTask()) };
 
@@ -90,7 +90,7 @@ public sealed class PoolConcurrencyTests
         var sender = new SmtpSender(settings);
         using var single = LoopbackServers.Letter("andy@wkrp.com");
         var slow = Task.Run(() => sender.SendAsync(single));
-        await WaitUntilAsync(() => server.Connections.Any(c => c.Commands.Any(x => x.StartsWith("MAIL", StringComparison.Ordinal))));
+        await Eventually.TrueAsync(() => server.Connections.Any(c => c.Commands.Any(x => x.StartsWith("MAIL", StringComparison.Ordinal))), Bound);
         var merged = Enumerable.Range(0, 2).Select(i => LoopbackServers.Letter($"merge{i}@wkrp.com")).ToList();
 
         var results = await sender.SendManyAsync(merged).WaitAsync(Bound);
@@ -129,15 +129,5 @@ public sealed class PoolConcurrencyTests
         Assert.All(merged.Concat(parallel), r => Assert.Equal((ErrorCodes.InvalidArgument, SendOutcome.NotAttempted), (r.Code, r.Outcome)));
         Assert.Empty(server.Connections);
         await sender.DisposeAsync().AsTask().WaitAsync(Bound);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(20);
-        }
     }
 }

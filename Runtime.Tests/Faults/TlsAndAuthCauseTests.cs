@@ -25,7 +25,7 @@ public sealed class TlsAndAuthCauseTests
         using var letter = LoopbackServers.Letter();
         using var cancel = new CancellationTokenSource();
         var send = sender.SendAsync(letter, cancel.Token);
-        await WaitUntilAsync(() => server.Connections.Count == 1 && server.Connections[0].Commands.Contains("STARTTLS"));
+        await Eventually.TrueAsync(() => server.Connections.Count == 1 && server.Connections[0].Commands.Contains("STARTTLS"), Bound);
 
         await cancel.CancelAsync();
         var result = await send.WaitAsync(Bound);
@@ -51,7 +51,7 @@ public sealed class TlsAndAuthCauseTests
         Assert.Equal((535, 535, "5.7.8"), (result.Code, result.SmtpStatus, result.EnhancedStatus));
         Assert.Contains("Username and Password not accepted", result.ServerText, StringComparison.Ordinal);
         Assert.Empty(server.Received);
-        await WaitUntilAsync(() => server.Connections[0].QuitReceived);
+        await Eventually.TrueAsync(() => server.Connections[0].QuitReceived, Bound);
     }
 
     [Fact]
@@ -65,16 +65,6 @@ public sealed class TlsAndAuthCauseTests
         var result = await sender.SendAsync(letter).WaitAsync(Bound);
 
         Assert.Equal((454, "4.7.0"), (result.Code, result.EnhancedStatus));
-        await WaitUntilAsync(() => server.Connections[0].QuitReceived);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true in time");
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(() => server.Connections[0].QuitReceived, Bound);
     }
 }
