@@ -53,6 +53,35 @@ public sealed class RegistrationTests
         Assert.NotNull(provider.GetRequiredService<IMailOutbox>());
     }
 
+    [Theory]
+    [InlineData(true, 2L)]
+    [InlineData(false, 1L)]
+    public async Task SqliteSurvivesPowerLoss_ChoosesFullOrNormalSynchronousCommits(bool survivesPowerLoss, long expected)
+    {
+        var directory = Directory.CreateTempSubdirectory("typedmail-outbox-sync-").FullName;
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddTypedMail(Settings(25))
+                    .AddTypedMailOutbox(o =>
+                    {
+                        o.UseSqlite($"Data Source={Path.Combine(directory, "mail-outbox.db")}");
+                        o.SqliteSurvivesPowerLoss = survivesPowerLoss;
+                        o.RunDeliveryWorker = false;
+                    });
+            await using var provider = services.BuildServiceProvider();
+            var store = Assert.IsType<SqliteOutboxStore>(provider.GetRequiredService<IOutboxStore>());
+            await store.EnsureSchemaAsync(default);
+
+            Assert.Equal(expected, await store.SynchronousSettingAsync(default));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public void WithoutAStore_TheRegistrationSaysWhatToCall()
     {

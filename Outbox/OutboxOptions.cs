@@ -16,9 +16,19 @@ public sealed class OutboxOptions
             throw new ArgumentException("The outbox needs a SQLite connection string, e.g. \"Data Source=mail-outbox.db\".", nameof(connectionString));
         }
 
-        StoreFactory = _ => new SqliteOutboxStore(connectionString);
+        StoreFactory = _ => new SqliteOutboxStore(connectionString, SqliteSurvivesPowerLoss);
         return this;
     }
+
+    /// <summary>
+    /// True (default): every SQLite commit of the outbox (an enqueue, a mark, an outcome) is on disk before it returns
+    /// (<c>PRAGMA synchronous=FULL</c>): nothing is lost or sent twice even if the machine loses power. False:
+    /// <c>synchronous=NORMAL</c> in WAL mode: the guarantees hold across any crash of the process (kill -9 included), but
+    /// a power loss or an operating-system crash may roll back the last commits; a lost mark can then send a message a
+    /// second time. About three times the delivery throughput (docs/outbox.md). PostgreSQL has its own setting
+    /// (<c>synchronous_commit</c>).
+    /// </summary>
+    public bool SqliteSurvivesPowerLoss { get; set; } = true;
 
     /// <summary>Used by store packages (e.g. TypedMail.Outbox.PostgreSql) to plug their store in.</summary>
     internal OutboxOptions UseStore(Func<IServiceProvider, IOutboxStore> factory)

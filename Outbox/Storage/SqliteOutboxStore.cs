@@ -21,8 +21,20 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     private readonly string _dataSource;
     private int _schemaReady;
 
-    public SqliteOutboxStore(string connectionString)
+    private readonly string _synchronous;
+
+    /// <summary>
+    /// One writer at a time inside this process. SQLite allows one writer anyway; a second one would get SQLITE_BUSY and
+    /// Microsoft.Data.Sqlite would sleep 150 ms before trying again, so concurrent sends of one worker queue here instead
+    /// (other processes still meet the busy timeout). Never held across a caller's own transaction.
+    /// </summary>
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string.</param>
+    /// <param name="survivesPowerLoss">FULL synchronous commits (true) or NORMAL ones (durable across process crashes only).</param>
+    public SqliteOutboxStore(string connectionString, bool survivesPowerLoss = true)
     {
+        _synchronous = survivesPowerLoss ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (builder.DefaultTimeout < 30)
         {
@@ -81,6 +93,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         if (transaction is null)
         {
             await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            using var writing = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var own = connection.BeginTransaction(deferred: false);
             var stored = await InsertAsync(connection, own, entry, cancellationToken).ConfigureAwait(false);
@@ -122,6 +135,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public async Task<int> InsertManyAsync(IReadOnlyList<NewEntry> entries, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        using var writing = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = InsertCommand(connection, transaction);
@@ -227,6 +241,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public async Task<LeaseRecovery> RecoverExpiredLeasesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        using var writing = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
@@ -248,6 +263,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     public async Task<IReadOnlyList<ClaimedEntry>> ClaimAsync(string owner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        using var writing = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
@@ -304,6 +320,7 @@ internal sealed class SqliteOutboxStore : IOutboxStore
     private async Task<bool> ChangeOneAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        using var writing = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -315,11 +332,43 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
+    private async Task<IDisposable> WriteLockAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Releaser(_writer);
+    }
+
+    private sealed class Releaser(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        // Per connection, and pooled connections keep it: set on every open, it costs no I/O.
+        await using var synchronous = connection.CreateCommand();
+        synchronous.CommandText = _synchronous;
+        await synchronous.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return connection;
+    }
+
+    /// <summary>The <c>synchronous</c> setting of the store's connections (1 NORMAL, 2 FULL), for tests and diagnostics.</summary>
+    internal async Task<long> SynchronousSettingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous;";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
     private static async Task<OutboxEntry> SingleAsync(SqliteCommand command, CancellationToken cancellationToken)
