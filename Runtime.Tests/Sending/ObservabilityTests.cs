@@ -32,6 +32,23 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public async Task RuleWarnings_AreLoggedOncePerSender_NotOncePerMessage()
+    {
+        await using var server = await LoopbackServers.StartAsync(withUser: true);
+        var logger = new RecordingLogger();
+        await using var sender = new SmtpSender(LoopbackServers.Settings(server, SessionMode.NeverTls, withCredentials: true), logger);
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var message = LoopbackServers.Letter();
+            var result = await sender.SendAsync(message);
+            Assert.True(result.Succeeded, result.ToString());
+        }
+
+        Assert.Single(logger.Lines, l => l.Text.StartsWith(DiagnosticIds.CredentialsInClearText));
+    }
+
+    [Fact]
     public async Task Meter_CountsSentAndFailedMessages_AndRecordsDurations()
     {
         await using var server = await LoopbackServers.StartAsync(configure: o => o.RejectedRecipients.Add("nobody@wkrp.com"));

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,7 +40,7 @@ public static class TypedMailServiceCollectionExtensions
         }
 
         services.AddOptions<SmtpSettings>().Configure(s => s.MaxConnections = DefaultMaxConnections).Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>());
+        AddValidation(services, Options.DefaultName, configuration);
         services.TryAddSingleton(provider => new SmtpSender(provider.GetRequiredService<IOptions<SmtpSettings>>().Value, LoggerOf(provider)));
         services.TryAddSingleton<ISmtpSender>(provider => provider.GetRequiredService<SmtpSender>());
         return services;
@@ -68,10 +69,22 @@ public static class TypedMailServiceCollectionExtensions
         }
 
         services.AddOptions<SmtpSettings>(name).Configure(s => s.MaxConnections = DefaultMaxConnections).Bind(configuration).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpSettings>, SmtpSettingsValidation>());
+        AddValidation(services, name, configuration);
         services.AddKeyedSingleton(name, (provider, _) => new SmtpSender(provider.GetRequiredService<IOptionsMonitor<SmtpSettings>>().Get(name), LoggerOf(provider)));
         services.AddKeyedSingleton<ISmtpSender>(name, (provider, key) => provider.GetRequiredKeyedService<SmtpSender>(key));
         return services;
+    }
+
+    /// <summary>One validation per options name, its messages naming the keys under the section bound from.</summary>
+    private static void AddValidation(IServiceCollection services, string name, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<SmtpSettings>) && d.ImplementationInstance is SmtpSettingsValidation v && v.Name == name))
+        {
+            return;
+        }
+
+        var path = configuration is IConfigurationSection section ? section.Path : SmtpSettingsValidation.DefaultSectionPath;
+        services.AddSingleton<IValidateOptions<SmtpSettings>>(new SmtpSettingsValidation(name, path));
     }
 
     private static ILogger LoggerOf(IServiceProvider provider) =>

@@ -24,6 +24,7 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SessionPool _pool;
     private int _disposed;
+    private int _rulesLogged;
     private readonly DkimSigning? _dkim;
 
     /// <summary>Creates a sender; the settings are copied (later changes to <paramref name="settings"/> do not apply).</summary>
@@ -281,9 +282,13 @@ public sealed partial class SmtpSender : IDisposable, IAsyncDisposable
             return SendResult.Failure(ErrorCodes.RuleViolation, string.Join(" ", errors.Select(e => $"{e.Id}: {e.Message}.")));
         }
 
-        foreach (var violation in violations)
+        // The settings of a sender never change: their warnings are logged once per sender, not once per message.
+        if (Interlocked.Exchange(ref _rulesLogged, 1) == 0)
         {
-            SmtpLog.Rule(_logger, violation);
+            foreach (var violation in violations)
+            {
+                SmtpLog.Rule(_logger, violation);
+            }
         }
 
         return null;
