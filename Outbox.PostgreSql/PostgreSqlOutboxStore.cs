@@ -267,22 +267,54 @@ internal sealed class PostgreSqlOutboxStore : IOutboxStore
         return claimed;
     }
 
-    public Task<bool> MarkEndOfDataAsync(long id, string owner, CancellationToken cancellationToken) =>
-        ChangeOneAsync("UPDATE typedmail_outbox SET end_of_data = true WHERE id = @id AND state = 1 AND lease_owner = @owner;", cancellationToken, ("id", id), ("owner", owner));
+    private const string MarkSql = "UPDATE typedmail_outbox SET end_of_data = true WHERE id = @id AND state = 1 AND lease_owner = @owner;";
 
-    public Task<bool> CompleteAsync(long id, string owner, Completion completion, CancellationToken cancellationToken) =>
-        ChangeOneAsync(
-            "UPDATE typedmail_outbox SET state = @state, last_code = @code, last_text = @text, next_attempt_at = @next, " +
-            "recipients = COALESCE(@recipients, recipients), end_of_data = false, lease_owner = NULL, lease_until = NULL " +
-            "WHERE id = @id AND state = 1 AND lease_owner = @owner;",
-            cancellationToken,
-            ("id", id),
-            ("owner", owner),
-            ("state", (int)completion.State),
-            ("code", completion.Code),
-            ("text", completion.Text),
-            ("next", completion.NextAttemptAt.ToUnixTimeMilliseconds()),
-            ("recipients", completion.RemainingRecipients is null ? DBNull.Value : RecipientList.Join(completion.RemainingRecipients)));
+    private const string CompleteSql =
+        "UPDATE typedmail_outbox SET state = @state, last_code = @code, last_text = @text, next_attempt_at = @next, " +
+        "recipients = COALESCE(@recipients, recipients), end_of_data = false, lease_owner = NULL, lease_until = NULL " +
+        "WHERE id = @id AND state = 1 AND lease_owner = @owner;";
+
+    public async Task<bool> MarkEndOfDataAsync(long id, string owner, CancellationToken cancellationToken) =>
+        (await WriteGroupAsync([new LeaseWrite(id, owner, null)], cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<bool> CompleteAsync(long id, string owner, Completion completion, CancellationToken cancellationToken) =>
+        (await WriteGroupAsync([new LeaseWrite(id, owner, completion)], cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<bool>> WriteGroupAsync(IReadOnlyList<LeaseWrite> writes, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var write in writes)
+        {
+            var command = new NpgsqlBatchCommand(write.Completion is null ? MarkSql : CompleteSql);
+            command.Parameters.Add(new NpgsqlParameter("id", write.Id));
+            command.Parameters.Add(new NpgsqlParameter("owner", write.Owner));
+            if (write.Completion is { } completion)
+            {
+                command.Parameters.Add(new NpgsqlParameter("state", (int)completion.State));
+                command.Parameters.Add(new NpgsqlParameter("code", completion.Code));
+                command.Parameters.Add(new NpgsqlParameter("text", completion.Text));
+                command.Parameters.Add(new NpgsqlParameter("next", completion.NextAttemptAt.ToUnixTimeMilliseconds()));
+                command.Parameters.Add(completion.RemainingRecipients is null
+                    ? new NpgsqlParameter("recipients", NpgsqlDbType.Text) { Value = DBNull.Value }
+                    : new NpgsqlParameter("recipients", RecipientList.Join(completion.RemainingRecipients)));
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var held = new bool[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            held[i] = batch.BatchCommands[i].RecordsAffected == 1;
+        }
+
+        return held;
+    }
 
     public async Task<TimeSpan?> OldestPendingAgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -24,6 +24,7 @@ internal sealed class DeliveryWorker : BackgroundService
     private readonly DeliverySignal _signal;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly GroupCommit _writes;
     private static readonly TimeSpan GaugeRefreshInterval = TimeSpan.FromSeconds(5);
 
     private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
@@ -38,6 +39,7 @@ internal sealed class DeliveryWorker : BackgroundService
         _signal = signal;
         _time = time;
         _logger = logger;
+        _writes = new GroupCommit(store.WriteGroupAsync);
         OutboxTelemetry.Touch();
     }
 
@@ -107,42 +109,69 @@ internal sealed class DeliveryWorker : BackgroundService
 
     private async Task DeliverGatedAsync(ClaimedEntry entry, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
+        Task<bool> recorded;
+        Completion completion;
+        SendResult result;
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await DeliverAsync(entry, cancellationToken).ConfigureAwait(false);
+            if (await SendAsync(entry, cancellationToken).ConfigureAwait(false) is not { } sent)
+            {
+                return;
+            }
+
+            result = sent;
+
+            // Stopped before it went (the host is shutting down): due again at once, for the next worker or the next start.
+            completion = cancellationToken.IsCancellationRequested && result.Code is ErrorCodes.Cancelled or ErrorCodes.NotAttempted
+                ? new Completion(OutboxState.Pending, result.Code, result.ToString(), _time.GetUtcNow(), null)
+                : _policy.Decide(entry, result, _time.GetUtcNow());
+
+            // The outcome joins the next group commit; the connection is free for the next entry meanwhile. Until that
+            // commit the entry stays Sending with its mark, so a crash in between leaves it Unknown, never resent.
+            recorded = _writes.WriteAsync(new LeaseWrite(entry.Id, _owner, completion));
         }
         finally
         {
             gate.Release();
         }
+
+        await RecordAsync(entry, result, completion, recorded).ConfigureAwait(false);
     }
 
-    private async Task DeliverAsync(ClaimedEntry entry, CancellationToken cancellationToken)
+    /// <summary>Sends one entry; null when it was not completed by this worker (lease lost, or shutting down mid-send).</summary>
+    private async Task<SendResult?> SendAsync(ClaimedEntry entry, CancellationToken cancellationToken)
     {
-        SendResult result;
         try
         {
             var message = await MimeMessage.LoadAsync(new MemoryStream(entry.Mime, writable: false), cancellationToken).ConfigureAwait(false);
             var recipients = entry.Recipients.Select(MailboxAddress.Parse).ToList();
-            result = await _transport.SendAsync(message, MailboxAddress.Parse(entry.EnvelopeSender), recipients, MarkAsync, cancellationToken).ConfigureAwait(false);
+            return await _transport.SendAsync(message, MailboxAddress.Parse(entry.EnvelopeSender), recipients, MarkAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (LeaseLostException exception)
         {
             _logger.LogWarning("{Reason}", exception.Message);
-            return;
+            return null;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Shutting down: the lease expires and recovery decides from the mark, as after a crash.
-            return;
+            return null;
         }
 
-        // Stopped before it went (the host is shutting down): due again at once, for the next worker or the next start.
-        var completion = cancellationToken.IsCancellationRequested && result.Code is ErrorCodes.Cancelled or ErrorCodes.NotAttempted
-            ? new Completion(OutboxState.Pending, result.Code, result.ToString(), _time.GetUtcNow(), null)
-            : _policy.Decide(entry, result, _time.GetUtcNow());
-        if (!await _store.CompleteAsync(entry.Id, _owner, completion, CancellationToken.None).ConfigureAwait(false))
+        async Task MarkAsync(CancellationToken token)
+        {
+            // Joins the marks and outcomes of the other sends in flight in one commit; durable before the dot is written.
+            if (!await _writes.WriteAsync(new LeaseWrite(entry.Id, _owner, null)).WaitAsync(token).ConfigureAwait(false))
+            {
+                throw new LeaseLostException(entry.Id);
+            }
+        }
+    }
+
+    private async Task RecordAsync(ClaimedEntry entry, SendResult result, Completion completion, Task<bool> recorded)
+    {
+        if (!await recorded.ConfigureAwait(false))
         {
             _logger.LogWarning("TypedMail outbox: entry {Id} was no longer leased to this worker when its outcome ({Code}) was recorded.", entry.Id, result.Code);
         }
@@ -155,14 +184,6 @@ internal sealed class DeliveryWorker : BackgroundService
         else if (completion.State != OutboxState.Sent || result.Code != 0)
         {
             _logger.LogWarning("TypedMail outbox: entry {Id} ({MessageId}) is {State} after attempt {Attempt}: {Result}.", entry.Id, entry.MessageId, completion.State, entry.Attempts, result.ToString());
-        }
-
-        async Task MarkAsync(CancellationToken token)
-        {
-            if (!await _store.MarkEndOfDataAsync(entry.Id, _owner, token).ConfigureAwait(false))
-            {
-                throw new LeaseLostException(entry.Id);
-            }
         }
     }
 }

@@ -41,6 +41,12 @@ internal interface IOutboxStore
     /// <summary>Records an attempt's outcome and releases the lease (only if still held by <paramref name="owner"/>).</summary>
     Task<bool> CompleteAsync(long id, string owner, Completion completion, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies many marks and outcomes in one transaction (one commit, so one disk flush, for all of them): element i of
+    /// the answer says whether write i still held its lease. When the call returns, every write in it is durable.
+    /// </summary>
+    Task<IReadOnlyList<bool>> WriteGroupAsync(IReadOnlyList<LeaseWrite> writes, CancellationToken cancellationToken);
+
     /// <summary>The age of the oldest Pending entry, or null when none.</summary>
     Task<TimeSpan?> OldestPendingAgeAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }
@@ -53,6 +59,9 @@ internal sealed record ClaimedEntry(long Id, string MessageId, string EnvelopeSe
 
 /// <summary>The outcome of one attempt, as stored.</summary>
 internal sealed record Completion(OutboxState State, int Code, string Text, DateTimeOffset NextAttemptAt, IReadOnlyList<string>? RemainingRecipients);
+
+/// <summary>A write under a lease: the end-of-data mark (<see cref="Completion"/> null) or an attempt's outcome.</summary>
+internal sealed record LeaseWrite(long Id, string Owner, Completion? Completion);
 
 /// <summary>What a lease recovery did.</summary>
 internal readonly record struct LeaseRecovery(int ToPending, int ToUnknown);

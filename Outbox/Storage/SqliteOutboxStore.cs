@@ -290,22 +290,63 @@ internal sealed class SqliteOutboxStore : IOutboxStore
         return claimed;
     }
 
-    public Task<bool> MarkEndOfDataAsync(long id, string owner, CancellationToken cancellationToken) =>
-        ChangeOneAsync("UPDATE typedmail_outbox SET end_of_data = 1 WHERE id = $id AND state = 1 AND lease_owner = $owner;", cancellationToken, ("$id", id), ("$owner", owner));
+    private const string MarkSql = "UPDATE typedmail_outbox SET end_of_data = 1 WHERE id = $id AND state = 1 AND lease_owner = $owner;";
 
-    public Task<bool> CompleteAsync(long id, string owner, Completion completion, CancellationToken cancellationToken) =>
-        ChangeOneAsync(
-            "UPDATE typedmail_outbox SET state = $state, last_code = $code, last_text = $text, next_attempt_at = $next, " +
-            "recipients = COALESCE($recipients, recipients), end_of_data = 0, lease_owner = NULL, lease_until = NULL " +
-            "WHERE id = $id AND state = 1 AND lease_owner = $owner;",
-            cancellationToken,
-            ("$id", id),
-            ("$owner", owner),
-            ("$state", (int)completion.State),
-            ("$code", completion.Code),
-            ("$text", completion.Text),
-            ("$next", completion.NextAttemptAt.ToUnixTimeMilliseconds()),
-            ("$recipients", completion.RemainingRecipients is null ? DBNull.Value : RecipientList.Join(completion.RemainingRecipients)));
+    private const string CompleteSql =
+        "UPDATE typedmail_outbox SET state = $state, last_code = $code, last_text = $text, next_attempt_at = $next, " +
+        "recipients = COALESCE($recipients, recipients), end_of_data = 0, lease_owner = NULL, lease_until = NULL " +
+        "WHERE id = $id AND state = 1 AND lease_owner = $owner;";
+
+    public async Task<bool> MarkEndOfDataAsync(long id, string owner, CancellationToken cancellationToken) =>
+        (await WriteGroupAsync([new LeaseWrite(id, owner, null)], cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<bool> CompleteAsync(long id, string owner, Completion completion, CancellationToken cancellationToken) =>
+        (await WriteGroupAsync([new LeaseWrite(id, owner, completion)], cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<bool>> WriteGroupAsync(IReadOnlyList<LeaseWrite> writes, CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        using var writing = await WriteLockAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var mark = connection.CreateCommand();
+        mark.Transaction = transaction;
+        mark.CommandText = MarkSql;
+        var markId = mark.Parameters.Add(new SqliteParameter { ParameterName = "$id" });
+        var markOwner = mark.Parameters.Add(new SqliteParameter { ParameterName = "$owner" });
+        await using var complete = connection.CreateCommand();
+        complete.Transaction = transaction;
+        complete.CommandText = CompleteSql;
+        foreach (var name in new[] { "$id", "$owner", "$state", "$code", "$text", "$next", "$recipients" })
+        {
+            complete.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        var held = new bool[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            var write = writes[i];
+            if (write.Completion is not { } completion)
+            {
+                markId.Value = write.Id;
+                markOwner.Value = write.Owner;
+                held[i] = await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+                continue;
+            }
+
+            complete.Parameters["$id"].Value = write.Id;
+            complete.Parameters["$owner"].Value = write.Owner;
+            complete.Parameters["$state"].Value = (int)completion.State;
+            complete.Parameters["$code"].Value = completion.Code;
+            complete.Parameters["$text"].Value = completion.Text;
+            complete.Parameters["$next"].Value = completion.NextAttemptAt.ToUnixTimeMilliseconds();
+            complete.Parameters["$recipients"].Value = completion.RemainingRecipients is null ? DBNull.Value : RecipientList.Join(completion.RemainingRecipients);
+            held[i] = await complete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return held;
+    }
 
     public async Task<TimeSpan?> OldestPendingAgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
