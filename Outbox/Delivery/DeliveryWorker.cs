@@ -142,6 +142,9 @@ internal sealed class DeliveryWorker : BackgroundService
     /// <summary>Sends one entry; null when it was not completed by this worker (lease lost, or shutting down mid-send).</summary>
     private async Task<SendResult?> SendAsync(ClaimedEntry entry, CancellationToken cancellationToken)
     {
+        // The mark's commit starts with the send, so its disk flush overlaps the SMTP round trips; the dot still waits for it.
+        var mark = _writes.WriteAsync(new LeaseWrite(entry.Id, _owner, null));
+        _ = mark.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);   // observed even when the send fails before its dot
         try
         {
             var message = await MimeMessage.LoadAsync(new MemoryStream(entry.Mime, writable: false), cancellationToken).ConfigureAwait(false);
@@ -162,7 +165,7 @@ internal sealed class DeliveryWorker : BackgroundService
         async Task MarkAsync(CancellationToken token)
         {
             // Joins the marks and outcomes of the other sends in flight in one commit; durable before the dot is written.
-            if (!await _writes.WriteAsync(new LeaseWrite(entry.Id, _owner, null)).WaitAsync(token).ConfigureAwait(false))
+            if (!await mark.WaitAsync(token).ConfigureAwait(false))
             {
                 throw new LeaseLostException(entry.Id);
             }
