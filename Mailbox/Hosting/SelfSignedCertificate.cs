@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -13,6 +14,40 @@ internal static class SelfSignedCertificate
 
     /// <summary>The process-wide self-signed certificate for "localhost" and 127.0.0.1.</summary>
     public static X509Certificate2 ForLoopback => Shared.Value;
+
+    /// <summary>
+    /// The certificate kept in <paramref name="path"/> (a PFX), made and saved there on first use, so that its thumbprint
+    /// stays the same from one start to the next and an application trusting it keeps working; the per-process one when
+    /// the file cannot be read or written.
+    /// </summary>
+    public static X509Certificate2 Persistent(string path)
+    {
+        try
+        {
+            if (File.Exists(path))
+            {
+                var kept = X509CertificateLoader.LoadPkcs12FromFile(path, null);
+                if (kept.NotAfter > DateTime.Now.AddDays(7) && kept.HasPrivateKey)
+                {
+                    return kept;
+                }
+
+                kept.Dispose();
+            }
+
+            var made = Create();
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, made.Export(X509ContentType.Pfx));
+            return made;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            return ForLoopback;
+        }
+    }
+
+    /// <summary>The SHA-256 thumbprint of <paramref name="certificate"/> in hex, the form <c>SmtpSettings.TrustedCertificateThumbprint</c> takes.</summary>
+    public static string Sha256Thumbprint(X509Certificate2 certificate) => Convert.ToHexString(SHA256.HashData(certificate.RawData));
 
     private static X509Certificate2 Create()
     {

@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
+using TypedMail.Mailbox.Hosting;
 using TypedMail.Mailbox.Web;
 
 namespace TypedMail.Mailbox.Tool;
@@ -114,6 +116,7 @@ public static class MailboxTool
             EmlDirectory = options.StoreDirectory,
             // A developer's inbox on loopback: AUTH works with or without STARTTLS; the session facts show which.
             AllowUnsecureAuthentication = true,
+            Certificate = ToolCertificate.Value,
         };
         if (options.UserName is not null)
         {
@@ -147,6 +150,25 @@ public static class MailboxTool
         }
     }
 
+    /// <summary>
+    /// The tool's certificate, kept under the user's local application data so that its thumbprint (and the
+    /// appsettings.Development.json that trusts it) survives a restart.
+    /// </summary>
+    private static readonly Lazy<X509Certificate2> ToolCertificate = new(() => SelfSignedCertificate.Persistent(
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "TypedMail", "mailbox-localhost.pfx")));
+
+    /// <summary>A ready-to-paste appsettings.Development.json that sends to <paramref name="server"/> over STARTTLS, trusting its certificate.</summary>
+    internal static string DevelopmentSettings(MailboxServer server, string thumbprint, ToolOptions options)
+    {
+        // "UserName": "" overrides a production UserName of appsettings.json: the tool without --user takes no AUTH.
+        var credentials = options.UserName is null
+            ? "\n    \"Auth\": \"Default\",\n    \"UserName\": \"\","
+            : $"\n    \"Auth\": \"Login\",\n    \"UserName\": \"{options.UserName}\",\n    \"Password\": \"{options.Password}\",";
+        return "{\n  \"TypedMail\": {\n"
+            + $"    \"Host\": \"{server.Host}\",\n    \"Port\": {server.Port},\n    \"Mode\": \"{(options.UserName is null ? "Upgradable" : "RequireStartTls")}\",{credentials}\n"
+            + $"    \"TrustedCertificateThumbprint\": \"{thumbprint}\"\n  }}\n}}";
+    }
+
     private static async Task PrintAddresses(TextWriter output, ToolOptions options, IReadOnlyList<MailboxServer> servers, WebInbox inbox)
     {
         await output.WriteLineAsync("TypedMail Mailbox").ConfigureAwait(false);
@@ -157,6 +179,10 @@ public static class MailboxTool
         }
 
         await output.WriteLineAsync($"  Inbox:    {inbox.Address}").ConfigureAwait(false);
+        var thumbprint = SelfSignedCertificate.Sha256Thumbprint(servers[0].Certificate);
+        await output.WriteLineAsync($"  TLS:      self-signed certificate, SHA-256 thumbprint {thumbprint}").ConfigureAwait(false);
+        await output.WriteLineAsync("            To send to it from your app, put this in appsettings.Development.json:").ConfigureAwait(false);
+        await output.WriteLineAsync(DevelopmentSettings(servers[0], thumbprint, options)).ConfigureAwait(false);
         if (options.UserName is not null)
         {
             await output.WriteLineAsync($"  AUTH:     required, user {options.UserName} (PLAIN, LOGIN)").ConfigureAwait(false);

@@ -61,6 +61,14 @@ public sealed class SmtpSettings
     public X509Certificate2? AcceptedServerCertificate { get; set; }
 
     /// <summary>
+    /// The SHA-256 thumbprint (64 hex digits; colons, spaces and case ignored) of a server certificate to accept even if
+    /// the platform's trust store does not: the configuration-bindable form of <see cref="AcceptedServerCertificate"/>,
+    /// e.g. for the self-signed certificate of <c>typedmail-mailbox</c>, which prints its thumbprint at start-up. Put it
+    /// in <c>appsettings.Development.json</c> only: validation stays on for every other certificate.
+    /// </summary>
+    public string? TrustedCertificateThumbprint { get; set; }
+
+    /// <summary>
     /// Replaces the platform's certificate validation. Leave it unset unless you must: validation is on by default.
     /// </summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidationCallback { get; set; }

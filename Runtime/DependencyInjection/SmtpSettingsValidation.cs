@@ -59,6 +59,18 @@ internal sealed class SmtpSettingsValidation : IValidateOptions<SmtpSettings>
                 : $"{Key("UserName")} is missing while {Key("Password")} is set (error 12015: user name and password go together): {SetIt("UserName", "user@example.com")}, or remove {Key("Password")} to send without authentication. See {DocsBase}send-results.md");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.TrustedCertificateThumbprint))
+        {
+            try
+            {
+                CertificateTrust.ParseThumbprint(options.TrustedCertificateThumbprint);
+            }
+            catch (System.FormatException)
+            {
+                failures.Add($"{Key("TrustedCertificateThumbprint")} is not a SHA-256 thumbprint (64 hex digits): copy the one typedmail-mailbox prints at start-up, or remove the key to trust only the platform's certificates. See {DocsBase}mailbox.md");
+            }
+        }
+
         if (options.EnforceRules)
         {
             // Half-given credentials are one problem (12015, above): the rules judge what the user meant, authentication.
