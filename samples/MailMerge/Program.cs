@@ -21,7 +21,8 @@ catch (ArgumentException e)
     return 2;
 }
 
-var workDirectory = Path.Combine(Path.GetTempPath(), "typedmail-mailmerge");
+// TYPEDMAIL_MAILMERGE_DIR moves the people list, the outbox and the .eml files elsewhere (the sample's test uses its own).
+var workDirectory = Environment.GetEnvironmentVariable("TYPEDMAIL_MAILMERGE_DIR") is { Length: > 0 } dir ? dir : Path.Combine(Path.GetTempPath(), "typedmail-mailmerge");
 var people = PeopleDatabase.Load(Path.Combine(workDirectory, "people.db"));
 Console.WriteLine($"{people.Count} people in {Path.Combine(workDirectory, "people.db")}");
 
