@@ -1,9 +1,9 @@
+// readme:controller
 using Microsoft.AspNetCore.Mvc;
 using TypedMail;
 
 namespace Shop;
 
-// readme:controller
 [ApiController]
 [Route("orders")]
 public sealed class OrdersController(ISmtpSender mail) : ControllerBase

@@ -1,6 +1,6 @@
+// readme:program
 using TypedMail;
 
-// readme:program
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddControllers();
 builder.Services.AddTypedMail(builder.Configuration.GetSection("TypedMail"));
