@@ -43,31 +43,6 @@ public sealed class DiagnosticDocsTests
         Assert.Equal(shipped, readme);
     }
 
-    /// <summary>
-    /// Text that names the range of diagnostics ("TM0001-TM0023", "TM0001 to TM0023") or the analyzers' folder in the
-    /// package says what ships: the last descriptor's ID, the PackagePath of the packed analyzers. A new rule or a new
-    /// Roslyn folder makes this fail until the release notes, the package README and the docs say so.
-    /// </summary>
-    [Fact]
-    public void EveryMentionOfTheDiagnosticRangeAndTheAnalyzerFolder_SaysWhatShips()
-    {
-        var last = Descriptors().Select(d => d.Id).Where(id => id != InternalError.Descriptor.Id).Max(System.StringComparer.Ordinal);
-        var project = File.ReadAllText(RepositoryFiles.PathOf("Runtime", "TypedMail.csproj"));
-        var folders = Regex.Matches(project, "PackagePath=\"(analyzers/dotnet/[^\"]+)\"").Select(m => m.Groups[1].Value).Distinct().ToList();
-        var folder = Assert.Single(folders);
-        var texts = new[] { RepositoryFiles.PathOf("Directory.Build.props"), RepositoryFiles.PathOf("README.md") }
-            .Concat(Directory.GetFiles(RepositoryFiles.PathOf("docs"), "*.md", SearchOption.AllDirectories))
-            .Select(path => (Path: path, Text: File.ReadAllText(path)))
-            .ToList();
-
-        var ranges = texts.SelectMany(t => Regex.Matches(t.Text, @"TM0001\s*(?:-|–|to)\s*(TM\d{4})").Select(m => (t.Path, Named: m.Groups[1].Value))).ToList();
-        var folderMentions = texts.SelectMany(t => Regex.Matches(t.Text, @"analyzers/dotnet/(?:[\w.]+/)?cs\b").Select(m => (t.Path, Named: m.Value))).ToList();
-
-        Assert.NotEmpty(ranges);
-        Assert.All(ranges, r => Assert.True(r.Named == last, $"{r.Path} says TM0001 to {r.Named}; the package ships up to {last}"));
-        Assert.All(folderMentions, f => Assert.True(f.Named == folder, $"{f.Path} says {f.Named}; the package puts the analyzers in {folder}"));
-    }
-
     [Fact]
     public void Descriptors_MatchAnalyzerReleasesShipped()
     {
