@@ -12,6 +12,7 @@ using analyzers::TypedMail.Analyzers.Messages;
 using analyzers::TypedMail.Analyzers.Partials;
 using analyzers::TypedMail.Analyzers.Servers;
 using analyzers::TypedMail.Analyzers.Settings;
+using analyzers::TypedMail.Analyzers.SettingsFiles;
 
 namespace TypedMail.Generator.Tests.Analyzers;
 
@@ -61,5 +62,5 @@ internal sealed class CodeFixTest<TFix> : CSharpCodeFixTest<MailMessageAnalyzer,
 internal static class AllAnalyzers
 {
     public static ImmutableArray<DiagnosticAnalyzer> Create() => ImmutableArray.Create<DiagnosticAnalyzer>(
-        new MailMessageAnalyzer(), new PartialTypeAnalyzer(), new SmtpServerAnalyzer(), new SmtpSettingsAnalyzer(), new InternetCommandsAnalyzer());
+        new MailMessageAnalyzer(), new PartialTypeAnalyzer(), new SmtpServerAnalyzer(), new SmtpSettingsAnalyzer(), new InternetCommandsAnalyzer(), new SettingsFileAnalyzer());
 }

@@ -52,6 +52,8 @@ public static class DiagnosticIds
     public const string TemplateSyntax = "TM0022";
     /// <summary>An unsubscribe link that is not https (RFC 8058 one-click).</summary>
     public const string InsecureUnsubscribe = "TM0023";
+    /// <summary>An appsettings file given to the analyzers is not valid JSON.</summary>
+    public const string InvalidSettingsFile = "TM0024";
     /// <summary>Internal error: the generator failed on a class.</summary>
     public const string InternalError = "TM0099";
 }

@@ -100,6 +100,10 @@ internal static class Descriptors
         DiagnosticIds.InsecureUnsubscribe, "Unsubscribe link is not https", "The unsubscribe link '{0}' cannot be a one-click link: {1}", Message, DiagnosticSeverity.Error,
         "RFC 8058 one-click unsubscribe (List-Unsubscribe-Post) works only with an https link; mailbox providers ignore or distrust any other.");
 
+    public static readonly DiagnosticDescriptor InvalidSettingsFile = Create(
+        DiagnosticIds.InvalidSettingsFile, "Settings file is not valid JSON", "{0} is not valid JSON: {1}", Configuration, DiagnosticSeverity.Warning,
+        "An appsettings file given to the analyzers must be JSON as the configuration binder reads it (comments and trailing commas allowed); the host fails to start on it.");
+
     /// <summary>The descriptor of a definition problem, or <see langword="null"/> for TM0011 (the partial-type analyzer reports it).</summary>
     public static DiagnosticDescriptor? ForProblem(TypedMail.Definitions.ProblemKind kind) => kind switch
     {
