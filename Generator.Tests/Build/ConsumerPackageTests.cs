@@ -125,6 +125,29 @@ public sealed class ConsumerPackageTests(PackedFeed feed, ITestOutputHelper outp
     }
 
     [Fact]
+    public void PackageFromAFeed_MakesTheProjectsSettingsFilesAnalyzerInputs_UnlessTurnedOff()
+    {
+        feed.PackageOf("TypedMail");
+        using var consumer = new ConsumerProject(feed);
+        consumer.Write("Program.cs", "System.Console.WriteLine();\n");
+        consumer.Write("appsettings.json", "{ \"TypedMail\": { \"Port\": 25 } }\n");
+        consumer.Write("appsettings.Production.json", "{ \"TypedMail\": { \"Port\": 587 } }\n");
+        consumer.Write("other.json", "{}\n");
+        var (restoreExit, restoreLog) = consumer.Dotnet(null, "restore", "--disable-build-servers", "-tl:off", "-nologo");
+        Assert.True(restoreExit == 0, restoreLog);
+
+        var (onExit, on) = consumer.Dotnet(null, "msbuild", "-nologo", "-getItem:AdditionalFiles");
+        Assert.True(onExit == 0, on);
+        Assert.Contains(consumer.PathOf("appsettings.json").Replace("\\", "\\\\", StringComparison.Ordinal), on, StringComparison.Ordinal);
+        Assert.Contains(consumer.PathOf("appsettings.Production.json").Replace("\\", "\\\\", StringComparison.Ordinal), on, StringComparison.Ordinal);
+        Assert.DoesNotContain("other.json", on, StringComparison.Ordinal);
+
+        var (offExit, off) = consumer.Dotnet(null, "msbuild", "-nologo", "-getItem:AdditionalFiles", "-p:TypedMailCheckSettingsFiles=false");
+        Assert.True(offExit == 0, off);
+        Assert.DoesNotContain("appsettings", off, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CodeFixAssemblyInThePackage_LoadsAndCreatesItsProviders()
     {
         var folder = Directory.CreateTempSubdirectory("typedmail-codefixes-");

@@ -37,6 +37,8 @@ public sealed class PackageLayoutTests(PackedFeed feed)
         Assert.Contains("analyzers/dotnet/roslyn4.14/cs/TypedMail.Generator.dll", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.14/cs/TypedMail.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/roslyn4.14/cs/TypedMail.Analyzers.CodeFixes.dll", entries);
+        Assert.Contains("build/TypedMail.targets", entries);
+        Assert.Contains("buildTransitive/TypedMail.targets", entries);
         // Only under the Roslyn version: an older compiler must skip them rather than load them.
         Assert.DoesNotContain(entries, e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && (e.Contains("Generator", StringComparison.Ordinal) || e.Contains("Analyzers", StringComparison.Ordinal)));
