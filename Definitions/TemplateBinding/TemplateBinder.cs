@@ -51,7 +51,7 @@ internal sealed class TemplateBinder
         var layout = _context.FindFile(layoutPath);
         if (layout is null)
         {
-            _problems.Add(new TemplateProblem("TM0015", null, default, layoutPath) { AtLayoutArgument = true });
+            _problems.Add(new TemplateProblem(ProblemKind.MissingTemplateFile, null, default, layoutPath) { AtLayoutArgument = true });
             return BindNodes(body, scopes, file: null);
         }
 
@@ -78,7 +78,7 @@ internal sealed class TemplateBinder
         var syntax = TemplateSyntax.Parse(text, role);
         foreach (var error in syntax.Errors)
         {
-            _problems.Add(new TemplateProblem("TM0022", file, error.Span, $"The {Where(file)} has a syntax error: {error.Message}"));
+            _problems.Add(new TemplateProblem(ProblemKind.TemplateSyntax, file, error.Span, $"The {Where(file)} has a syntax error: {error.Message}"));
         }
 
         return syntax.Nodes;
@@ -136,7 +136,7 @@ internal sealed class TemplateBinder
 
         if (sequence.Shape.Kind != ShapeKind.Sequence)
         {
-            _problems.Add(new TemplateProblem("TM0021", file, each.Sequence.Span,
+            _problems.Add(new TemplateProblem(ProblemKind.WrongSectionType, file, each.Sequence.Span,
                 $"'{{{{#each {each.Sequence.Text}}}}}' in the {Where(file)} walks {Describe(sequence.Shape)}, which is not a sequence: #each takes an IEnumerable<T>"));
             return;
         }
@@ -153,13 +153,13 @@ internal sealed class TemplateBinder
         var source = _context.FindFile(partial.Name);
         if (source is null)
         {
-            _problems.Add(new TemplateProblem("TM0015", file, partial.NameSpan, partial.Name));
+            _problems.Add(new TemplateProblem(ProblemKind.MissingTemplateFile, file, partial.NameSpan, partial.Name));
             return new List<RenderStep>();
         }
 
         if (_partials.Contains(source.Path))
         {
-            _problems.Add(new TemplateProblem("TM0022", file, partial.Span, $"The {Where(file)} has a syntax error: the partial '{partial.Name}' includes itself"));
+            _problems.Add(new TemplateProblem(ProblemKind.TemplateSyntax, file, partial.Span, $"The {Where(file)} has a syntax error: the partial '{partial.Name}' includes itself"));
             return new List<RenderStep>();
         }
 
@@ -204,7 +204,7 @@ internal sealed class TemplateBinder
         {
             if (value.Shape.Kind != ShapeKind.Html)
             {
-                _problems.Add(new TemplateProblem("TM0021", file, node.Path.Span,
+                _problems.Add(new TemplateProblem(ProblemKind.WrongSectionType, file, node.Path.Span,
                     $"'{{{{{{{node.Path.Text}}}}}}}' in the {Where(file)} writes {Describe(value.Shape)} unencoded: only a TypedMail.HtmlString may be written with triple braces"));
                 return null;
             }
@@ -219,7 +219,7 @@ internal sealed class TemplateBinder
             : null;
         if (format is not null && reason is not null)
         {
-            _problems.Add(new TemplateProblem("TM0020", file, node.Span, reason) { Arguments = new[] { node.Path.Text, format, reason } });
+            _problems.Add(new TemplateProblem(ProblemKind.InvalidFormat, file, node.Span, reason) { Arguments = new[] { node.Path.Text, format, reason } });
             format = null;   // written without it
         }
 
@@ -266,7 +266,7 @@ internal sealed class TemplateBinder
         }
 
         var keyword = not ? "unless" : "if";
-        _problems.Add(new TemplateProblem("TM0021", file, node.Condition.Span,
+        _problems.Add(new TemplateProblem(ProblemKind.WrongSectionType, file, node.Condition.Span,
             $"'{{{{#{keyword} {node.Condition.Text}}}}}' in the {Where(file)} tests {Describe(value.Shape)}, which is never false: #{keyword} takes a bool, a nullable value, a string or a sequence"));
         return null;
     }
@@ -282,7 +282,7 @@ internal sealed class TemplateBinder
             var loop = scopes[innermost].Loop;
             if (loop is null)
             {
-                _problems.Add(new TemplateProblem("TM0022", file, path.Span, $"The {Where(file)} has a syntax error: '{path.Text}' is outside '{{{{#each}}}}'"));
+                _problems.Add(new TemplateProblem(ProblemKind.TemplateSyntax, file, path.Span, $"The {Where(file)} has a syntax error: '{path.Text}' is outside '{{{{#each}}}}'"));
                 return null;
             }
 
@@ -305,7 +305,7 @@ internal sealed class TemplateBinder
         var start = innermost - path.ParentDepth;
         if (start < 0)
         {
-            _problems.Add(new TemplateProblem("TM0022", file, path.Span, $"The {Where(file)} has a syntax error: '{path.Text}' goes above the message"));
+            _problems.Add(new TemplateProblem(ProblemKind.TemplateSyntax, file, path.Span, $"The {Where(file)} has a syntax error: '{path.Text}' goes above the message"));
             return null;
         }
 
@@ -377,7 +377,7 @@ internal sealed class TemplateBinder
             message += $": did you mean '{nearest}'?";
         }
 
-        _problems.Add(new TemplateProblem("TM0007", file, segment.Span, message, nearest));
+        _problems.Add(new TemplateProblem(ProblemKind.UnknownPlaceholder, file, segment.Span, message, nearest));
     }
 
     /// <summary>A member name as C#: keywords take '@' (<c>@event</c>).</summary>

@@ -76,18 +76,10 @@ internal static class TemplateResolver
         used.UnionWith(bound.UsedMembers);
         foreach (var problem in bound.Problems)
         {
-            var kind = problem.Id switch
-            {
-                "TM0007" => ProblemKind.UnknownPlaceholder,
-                "TM0015" => ProblemKind.MissingTemplateFile,
-                "TM0020" => ProblemKind.InvalidFormat,
-                "TM0021" => ProblemKind.WrongSectionType,
-                _ => ProblemKind.TemplateSyntax,
-            };
             var site = problem.AtLayoutArgument
                 ? ProblemSite.OfArgument(template.Origin with { Argument = "Layout" })
                 : new ProblemSite(SiteKind.TemplateText, null, template.Origin, problem.FilePath ?? template.FoundPath, problem.Span.Start, problem.Span.Length);
-            problems.Add(new Problem(kind, site, EquatableArray.From(problem.Arguments), problem.Suggestion));
+            problems.Add(new Problem(problem.Kind, site, EquatableArray.From(problem.Arguments), problem.Suggestion));
         }
 
         return template with { Steps = EquatableArray.From(bound.Steps) };
